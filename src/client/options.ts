@@ -1,0 +1,121 @@
+import { KratosArgumentError } from '../errors/argument-error.js'
+import { assertHeaderValue } from './validate-input.js'
+
+/** Retry policy. Only GET is retried, only on network errors, 502/503/504, and 429 with `Retry-After`. */
+export interface RetryOptions {
+  /** Retries after the first attempt, 0 to 2. @default 2 */
+  limit?: number
+  /** Delay before retry number `attempt` (from 1), in ms, when the server sent no `Retry-After`. @default attempt => 300 * 2 ** (attempt - 1) */
+  delay?: (attempt: number) => number
+  /** Upper bound for a server's `Retry-After`, in ms. @default 5000 */
+  maxRetryAfter?: number
+}
+
+/** Observers around each HTTP attempt, for logging and tracing. */
+export interface KratosHooks {
+  /** Called before each attempt; may set headers on the request (it carries the caller's cookie). */
+  beforeRequest?: Array<(request: Request) => void | Promise<void>>
+  /** Called with each response, including ones that will be retried; read only a clone. */
+  afterResponse?: Array<(response: Response, request: Request) => void | Promise<void>>
+}
+
+/** Options of {@link createKratosClient}. */
+export interface KratosClientOptions {
+  /**
+   * Kratos' public URL, with its path prefix if it is mounted under one.
+   * @example 'https://auth.example.com' or 'https://app.example.com/auth'
+   */
+  baseUrl: string
+  /** The fetch to use; `globalThis.fetch`, looked up per request, by default. */
+  fetch?: typeof globalThis.fetch
+  /** Per-attempt timeout in ms, for the headers and again for the body. @default 10000 */
+  timeout?: number
+  /** Retries: a limit (0 to 2) or a {@link RetryOptions}. @default 2 */
+  retry?: number | RetryOptions
+  /** Headers sent with every request. Never a `Cookie`: cookies are per call. */
+  headers?: Record<string, string>
+  /** The fetch `credentials` mode; browsers need `'include'` to send Kratos' cookies. @default 'include' */
+  credentials?: RequestCredentials
+  /** Bodies larger than this are not buffered; the result is `'unexpected'`. @default 4194304 (4 MiB) */
+  maxBodyBytes?: number
+  /** Observers around each HTTP attempt. */
+  hooks?: KratosHooks
+}
+
+/** Options after validation and defaults; computed once per client. */
+export interface ClientConfig {
+  /** The base URL as a directory (ends with `/`), so relative endpoint paths keep its prefix. */
+  readonly base: URL
+  readonly fetch: typeof globalThis.fetch | undefined
+  readonly timeout: number
+  readonly retry: Required<RetryOptions>
+  readonly headers: Readonly<Record<string, string>>
+  readonly credentials: RequestCredentials
+  readonly maxBodyBytes: number
+  readonly hooks: KratosHooks
+}
+
+const MAX_TIMER_MS = 2_147_483_647
+const CREDENTIALS: ReadonlySet<unknown> = new Set(['include', 'same-origin', 'omit'])
+
+function fail(message: string): never {
+  throw new KratosArgumentError(`createKratosClient: ${message}`)
+}
+
+function parseBaseUrl(baseUrl: unknown): URL {
+  if (typeof baseUrl !== 'string') fail('baseUrl must be a string such as "https://auth.example.com"')
+  if (!URL.canParse(baseUrl)) fail(`baseUrl "${baseUrl}" is not an absolute URL`)
+  const url = new URL(baseUrl)
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(`baseUrl must use http or https, not ${url.protocol}`)
+  if (url.username !== '' || url.password !== '') fail('baseUrl must not contain credentials')
+  if (url.search !== '' || url.hash !== '') fail('baseUrl must not have a query or a fragment')
+  if (!url.pathname.endsWith('/')) url.pathname += '/'
+  return url
+}
+
+function positiveInteger(name: string, value: unknown, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return fallback
+  if (!Number.isInteger(value) || (value as number) <= 0 || (value as number) > max) {
+    fail(`${name} must be a whole number of milliseconds or bytes between 1 and ${max}`)
+  }
+  return value as number
+}
+
+function normalizeRetry(retry: number | RetryOptions | undefined): Required<RetryOptions> {
+  const options = typeof retry === 'number' ? { limit: retry } : (retry ?? {})
+  const limit = options.limit ?? 2
+  if (!Number.isInteger(limit) || limit < 0 || limit > 2) fail('retry limit must be 0, 1 or 2')
+  if (options.delay !== undefined && typeof options.delay !== 'function') fail('retry.delay must be a function')
+  return {
+    limit,
+    delay: options.delay ?? ((attempt) => 300 * 2 ** (attempt - 1)),
+    maxRetryAfter: positiveInteger('retry.maxRetryAfter', options.maxRetryAfter, 5000, MAX_TIMER_MS),
+  }
+}
+
+function normalizeHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (name.toLowerCase() === 'cookie') fail('headers must not contain Cookie: pass the cookie to each call, so users never share one')
+    assertHeaderValue(`headers["${name}"]`, value)
+  }
+  return { ...headers }
+}
+
+/** Validates client options once, at creation, and applies the defaults. */
+export function normalizeClientOptions(options: KratosClientOptions): ClientConfig {
+  if (typeof options !== 'object' || options === null) fail('options must be an object with a baseUrl')
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') fail('fetch must be a function')
+  if (options.credentials !== undefined && !CREDENTIALS.has(options.credentials)) {
+    fail('credentials must be "include", "same-origin" or "omit"')
+  }
+  return {
+    base: parseBaseUrl(options.baseUrl),
+    fetch: options.fetch,
+    timeout: positiveInteger('timeout', options.timeout, 10_000, MAX_TIMER_MS),
+    retry: normalizeRetry(options.retry),
+    headers: normalizeHeaders(options.headers),
+    credentials: options.credentials ?? 'include',
+    maxBodyBytes: positiveInteger('maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024),
+    hooks: options.hooks ?? {},
+  }
+}

@@ -1,0 +1,43 @@
+import { isNetworkError, isTimeoutError, type KyInstance } from 'ky'
+import { KratosNetworkError } from '../errors/network-error.js'
+import { KratosTimeoutError } from '../errors/timeout-error.js'
+import type { ClientConfig } from './options.js'
+
+/** One HTTP call, as an operation describes it. */
+export interface RequestSpec {
+  readonly method: 'GET' | 'POST'
+  readonly url: string
+  readonly headers: Record<string, string>
+  readonly signal: AbortSignal | undefined
+}
+
+/**
+ * Sends a request and hands the response to `read`. Whatever fails without a complete response
+ * is thrown as ours: an abort as the signal's own reason, a timeout as {@link KratosTimeoutError},
+ * a network failure (also mid-body) as {@link KratosNetworkError}. ky's errors never escape:
+ * they hold the request, and with it the caller's cookie.
+ */
+export async function sendRequest<Result>(
+  http: KyInstance,
+  config: ClientConfig,
+  spec: RequestSpec,
+  read: (response: Response) => Promise<Result>,
+): Promise<Result> {
+  let response: Response
+  try {
+    response = await http(spec.url, { method: spec.method, headers: spec.headers, signal: spec.signal ?? null })
+  } catch (error) {
+    if (spec.signal?.aborted) throw spec.signal.reason
+    if (isTimeoutError(error)) throw new KratosTimeoutError(spec.method, spec.url, config.timeout)
+    if (isNetworkError(error)) throw new KratosNetworkError(spec.method, spec.url, error.cause)
+    throw error
+  }
+  try {
+    return await read(response)
+  } catch (error) {
+    if (spec.signal?.aborted) throw spec.signal.reason
+    if (error instanceof KratosTimeoutError) throw error
+    // The body stream failed: the connection closed or reset before the response was whole.
+    throw new KratosNetworkError(spec.method, spec.url, error)
+  }
+}

@@ -1,0 +1,35 @@
+// Isomorphic entry: Node >= 22, browsers, edge runtimes. Nothing here may import Node-only code.
+
+export { createKratosClient } from './client/create-kratos-client.js'
+export { unwrapFlow } from './result/unwrap-flow.js'
+export { KratosError } from './errors/kratos-error.js'
+export { UnexpectedResponseError, UNEXPECTED_RESPONSE_ID } from './errors/unexpected-response-error.js'
+export { KratosNetworkError } from './errors/network-error.js'
+export { KratosTimeoutError } from './errors/timeout-error.js'
+export { KratosArgumentError } from './errors/argument-error.js'
+export { KNOWN_ERROR_IDS } from './errors/known-errors.js'
+export {
+  isKratosError,
+  isUnexpectedResponseError,
+  isKratosNetworkError,
+  isKratosTimeoutError,
+  isKratosArgumentError,
+} from './errors/type-guards.js'
+
+export type { KratosClient } from './client/create-kratos-client.js'
+export type { KratosClientOptions, RetryOptions, KratosHooks } from './client/options.js'
+export type { CreateBrowserSettingsFlowOptions } from './operations/create-browser-settings-flow.js'
+export type {
+  SettingsFlowResult,
+  FlowResult,
+  RedirectResult,
+  ErrorResult,
+  UnexpectedResult,
+  ResultBase,
+} from './result/settings-result.js'
+export type { KnownErrorId, KnownKratosError, KnownErrorPayloads } from './errors/known-errors.js'
+export type { KratosErrorInit } from './errors/kratos-error.js'
+export type { UnexpectedProblem } from './errors/unexpected-response-error.js'
+export type * from './types.js'
+// Internals left out on purpose: the ky instance, option normalization, body reading and the
+// payload readers; they may change without a major version.

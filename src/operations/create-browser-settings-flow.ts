@@ -1,0 +1,66 @@
+import type { KyInstance } from 'ky'
+import { KratosArgumentError } from '../errors/argument-error.js'
+import type { ClientConfig } from '../client/options.js'
+import { sendRequest } from '../client/send-request.js'
+import { assertHeaderValue, assertQueryValue, isBrowser } from '../client/validate-input.js'
+import { parseSettingsResponse } from '../result/parse-settings-response.js'
+import type { SettingsFlowResult } from '../result/settings-result.js'
+
+/** Per-call options of `createBrowserSettingsFlow`. */
+export interface CreateBrowserSettingsFlowOptions {
+  /** Scopes the flow to one organization's providers (Ory Network). */
+  organization?: string
+  /** Aborts the call; the promise then rejects with the signal's own reason. */
+  signal?: AbortSignal
+  /**
+   * `'json'` asks for the flow as JSON (200, or a JSON error). `'redirect'` asks like a browser
+   * navigation and gets Kratos' 303 back as a `redirect` result.
+   * @default 'json'
+   */
+  mode?: 'json' | 'redirect'
+}
+
+const ACCEPT = { json: 'application/json', redirect: 'text/html' } as const
+const PATH = 'self-service/settings/browser'
+const OPERATION = 'createBrowserSettingsFlow'
+
+/** The endpoint URL, computed once per client: the path joined to the base URL, prefix kept. */
+export function createBrowserSettingsFlowUrl(config: ClientConfig): string {
+  return new URL(PATH, config.base).href
+}
+
+function requestUrl(endpoint: string, returnTo: string | undefined, organization: string | undefined): string {
+  if (!returnTo && !organization) return endpoint
+  const url = new URL(endpoint)
+  if (returnTo) url.searchParams.set('return_to', returnTo)
+  if (organization) url.searchParams.set('organization', organization)
+  return url.href
+}
+
+/** `GET /self-service/settings/browser`: validates the arguments, then sends and maps the response. */
+export async function createBrowserSettingsFlow(
+  http: KyInstance,
+  config: ClientConfig,
+  endpoint: string,
+  returnTo?: string,
+  cookie?: string,
+  options: CreateBrowserSettingsFlowOptions = {},
+): Promise<SettingsFlowResult> {
+  const { organization, signal, mode = 'json' } = options
+  if (returnTo !== undefined) assertQueryValue(`${OPERATION}: returnTo`, returnTo)
+  if (organization !== undefined) assertQueryValue(`${OPERATION}: organization`, organization)
+  if (mode !== 'json' && mode !== 'redirect') throw new KratosArgumentError(`${OPERATION}: mode must be "json" or "redirect"`)
+  const headers: Record<string, string> = { accept: ACCEPT[mode] }
+  if (cookie !== undefined && cookie !== '') {
+    if (isBrowser()) {
+      throw new KratosArgumentError(
+        `${OPERATION}: a cookie argument cannot be sent from a browser (fetch forbids the Cookie header); ` +
+          'omit it: the browser sends its own cookies with credentials: "include"',
+      )
+    }
+    assertHeaderValue(`${OPERATION}: cookie`, cookie)
+    headers['cookie'] = cookie
+  }
+  const spec = { method: 'GET', url: requestUrl(endpoint, returnTo, organization), headers, signal } as const
+  return sendRequest(http, config, spec, (response) => parseSettingsResponse(response, spec, config, OPERATION))
+}

@@ -1,0 +1,52 @@
+import type { SettingsFlow } from '../types.js'
+
+type JsonObject = Record<string, unknown>
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const FLOW_STATES: ReadonlySet<unknown> = new Set(['show_form', 'success'])
+
+/** Returns what is wrong with a UI node, or `undefined`. */
+function nodeProblem(node: unknown, index: number): string | undefined {
+  if (!isObject(node)) return `ui.nodes[${index}] is not an object`
+  if (typeof node['type'] !== 'string') return `ui.nodes[${index}].type is not a string`
+  if (!isObject(node['attributes'])) return `ui.nodes[${index}].attributes is not an object`
+  return undefined
+}
+
+/** Returns what is wrong with a settings flow body, or `undefined`. */
+function flowProblem(body: unknown): string | undefined {
+  if (!isObject(body)) return 'the body is not a JSON object'
+  for (const key of ['id', 'type', 'expires_at', 'issued_at'] as const) {
+    if (typeof body[key] !== 'string') return `${key} is not a string`
+  }
+  if (!FLOW_STATES.has(body['state'])) return 'state is not "show_form" or "success"'
+  const identity = body['identity']
+  if (!isObject(identity) || typeof identity['id'] !== 'string') return 'identity.id is not a string'
+  const ui = body['ui']
+  if (!isObject(ui)) return 'ui is not an object'
+  if (typeof ui['action'] !== 'string') return 'ui.action is not a string'
+  if (typeof ui['method'] !== 'string') return 'ui.method is not a string'
+  const nodes = ui['nodes']
+  if (nodes === null || nodes === undefined) return undefined
+  if (!Array.isArray(nodes)) return 'ui.nodes is not an array'
+  for (const [index, node] of nodes.entries()) {
+    const problem = nodeProblem(node, index)
+    if (problem !== undefined) return problem
+  }
+  return undefined
+}
+
+/**
+ * Checks a parsed 200 body for the fields callers rely on and returns it as a flow, or returns
+ * what is wrong as a string. Tolerates what real Kratos sends: `ui.nodes: null` becomes `[]`;
+ * `traits: null` and `organization_id: null` are kept (their types allow null).
+ */
+export function parseSettingsFlow(body: unknown): SettingsFlow | string {
+  const problem = flowProblem(body)
+  if (problem !== undefined) return problem
+  const flow = body as SettingsFlow
+  flow.ui.nodes ??= []
+  return flow
+}

@@ -1,0 +1,86 @@
+import { KratosTimeoutError } from '../errors/timeout-error.js'
+import { parseKratosError } from '../errors/parse-kratos-error.js'
+import { redactSecrets } from '../errors/redact.js'
+import {
+  UNEXPECTED_RESPONSE_ID,
+  UnexpectedResponseError,
+  type UnexpectedProblem,
+} from '../errors/unexpected-response-error.js'
+import type { ClientConfig } from '../client/options.js'
+import type { RequestSpec } from '../client/send-request.js'
+import { parseSettingsFlow } from './parse-settings-flow.js'
+import { BODY_TIMED_OUT, BODY_TOO_LARGE, readBody } from './read-body.js'
+import type { SettingsFlowResult, UnexpectedResult } from './settings-result.js'
+
+const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])
+const NOT_JSON = Symbol('not JSON')
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return NOT_JSON
+  }
+}
+
+/** The `Location` header resolved against the request URL, or `null` when absent or invalid. */
+function resolveLocation(location: string | null, requestUrl: string): string | null {
+  if (location === null) return null
+  return URL.canParse(location, requestUrl) ? new URL(location, requestUrl).href : null
+}
+
+/** A short, single-line preview of a body for error messages. */
+function preview(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return line.length > 120 ? `${line.slice(0, 120)}…` : line
+}
+
+/**
+ * Maps any response of a settings-flow GET to its result: 200 + flow → `flow`; 3xx → `redirect`
+ * (never followed); 4xx/5xx + known Kratos error → `error`; anything else → `unexpected`.
+ */
+export async function parseSettingsResponse(
+  response: Response,
+  spec: RequestSpec,
+  config: ClientConfig,
+  operation: string,
+): Promise<SettingsFlowResult> {
+  const { status } = response
+  const setCookie = response.headers.getSetCookie()
+  if (response.type === 'opaqueredirect') return { kind: 'redirect', status, setCookie, location: null }
+  if (REDIRECT_STATUSES.has(status)) {
+    response.body?.cancel().catch(() => {})
+    return { kind: 'redirect', status, setCookie, location: resolveLocation(response.headers.get('location'), spec.url) }
+  }
+
+  const unexpected = (problem: UnexpectedProblem, message: string, body: unknown): UnexpectedResult => ({
+    kind: 'unexpected',
+    status,
+    setCookie,
+    error: new UnexpectedResponseError({ status, id: UNEXPECTED_RESPONSE_ID, problem, message, body }),
+  })
+
+  const text = await readBody(response, config.maxBodyBytes, config.timeout)
+  if (text === BODY_TIMED_OUT) throw new KratosTimeoutError(spec.method, spec.url, config.timeout)
+  if (text === BODY_TOO_LARGE) {
+    return unexpected('body_too_large', `Kratos answered ${status} with a body over maxBodyBytes (${config.maxBodyBytes} bytes); it was not read`, undefined)
+  }
+  if (status !== 200 && status < 400) {
+    return unexpected('unexpected_status', `Kratos answered ${status}, which ${operation} does not document`, text)
+  }
+  const json = parseJson(text)
+  if (json === NOT_JSON) {
+    const type = response.headers.get('content-type') ?? 'no content type'
+    const what = text === '' ? 'an empty body' : `a body that is not JSON (${type}): "${preview(text)}"`
+    return unexpected('not_json', `Kratos answered ${status} with ${what}`, text)
+  }
+  if (status === 200) {
+    const flow = parseSettingsFlow(json)
+    if (typeof flow !== 'string') return { kind: 'flow', status, setCookie, flow }
+    return unexpected('invalid_shape', `Kratos answered 200 but the body is not a settings flow: ${flow}`, redactSecrets(json))
+  }
+  const error = parseKratosError(status, json)
+  return error instanceof UnexpectedResponseError
+    ? { kind: 'unexpected', status, setCookie, error }
+    : { kind: 'error', status, setCookie, error }
+}

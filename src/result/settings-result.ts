@@ -1,0 +1,46 @@
+import type { KnownKratosError } from '../errors/known-errors.js'
+import type { UnexpectedResponseError } from '../errors/unexpected-response-error.js'
+import type { SettingsFlow } from '../types.js'
+
+/** What every result carries, whatever its kind. */
+export interface ResultBase {
+  /** The HTTP status of the response (0 for a browser's opaque redirect). */
+  readonly status: number
+  /**
+   * Every `Set-Cookie` header of the response, unmerged, in order. Forward them to the browser
+   * from server code (the CSRF cookie is among them). Always empty in browsers, which keep them.
+   */
+  readonly setCookie: readonly string[]
+}
+
+/** Kratos answered with a settings flow (status 200). */
+export interface FlowResult extends ResultBase {
+  readonly kind: 'flow'
+  /** The flow, checked at run time for the fields callers rely on. */
+  readonly flow: SettingsFlow
+}
+
+/** Kratos answered with a redirect (303 from Kratos); it was not followed. */
+export interface RedirectResult extends ResultBase {
+  readonly kind: 'redirect'
+  /**
+   * Where to send the browser: the `Location` header resolved against the request URL, or `null`
+   * when it is unknown (no header, or a browser's opaque redirect).
+   */
+  readonly location: string | null
+}
+
+/** Kratos answered with an error it documents; narrow on `error.id` for its typed payload. */
+export interface ErrorResult extends ResultBase {
+  readonly kind: 'error'
+  readonly error: KnownKratosError
+}
+
+/** The response fits no documented shape: unknown error id, non-JSON body, bad shape, odd status. */
+export interface UnexpectedResult extends ResultBase {
+  readonly kind: 'unexpected'
+  readonly error: UnexpectedResponseError
+}
+
+/** The result of `createBrowserSettingsFlow`, discriminated by `kind`. */
+export type SettingsFlowResult = FlowResult | RedirectResult | ErrorResult | UnexpectedResult

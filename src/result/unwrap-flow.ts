@@ -1,0 +1,28 @@
+import type { KnownKratosError } from '../errors/known-errors.js'
+import { UNEXPECTED_RESPONSE_ID, UnexpectedResponseError } from '../errors/unexpected-response-error.js'
+import type { SettingsFlow } from '../types.js'
+import type { SettingsFlowResult } from './settings-result.js'
+
+/**
+ * Returns the flow of a result, or throws: its error (a `KnownKratosError` or an
+ * `UnexpectedResponseError`), or for a redirect an `UnexpectedResponseError` with problem `redirect`.
+ * @example
+ * const flow = unwrapFlow(await kratos.createBrowserSettingsFlow(undefined, cookie))
+ */
+export function unwrapFlow(result: SettingsFlowResult): SettingsFlow {
+  switch (result.kind) {
+    case 'flow':
+      return result.flow
+    case 'redirect':
+      throw new UnexpectedResponseError({
+        status: result.status,
+        id: UNEXPECTED_RESPONSE_ID,
+        problem: 'redirect',
+        message: `Expected a settings flow, but Kratos redirected to ${result.location ?? 'an unknown location'}`,
+        body: undefined,
+      })
+    case 'error':
+    case 'unexpected':
+      throw result.error satisfies KnownKratosError | UnexpectedResponseError
+  }
+}
