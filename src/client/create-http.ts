@@ -35,14 +35,8 @@ export function createHttp(config: ClientConfig): KyInstance {
     redirect: 'manual',
     credentials: config.credentials,
     headers: config.headers,
-    retry: {
-      limit: config.retry.limit,
-      delay: config.retry.delay,
-      methods: ['get'],
-      // Statuses are retried by retryOnStatus; ky itself only retries network errors.
-      statusCodes: [],
-      afterStatusCodes: [],
-    },
+    // With throwHttpErrors off, ky itself only retries network errors; statuses go through retryOnStatus.
+    retry: { limit: config.retry.limit, delay: config.retry.delay, methods: ['get'] },
     hooks: {
       beforeRequest: beforeRequest.map((hook) => async ({ request }) => {
         await hook(request)
