@@ -32,7 +32,7 @@ export interface components {
         settingsFlow: {
             /**
              * Format: uuid
-             * @description The flow id
+             * @description The flow id, used as `?flow=` in the settings UI.
              */
             id: string;
             /** @description `browser` or `api`. */
@@ -44,7 +44,7 @@ export interface components {
             /** @description The URL first requested from Kratos. */
             request_url: string;
             return_to?: string;
-            /** @description The method in use */
+            /** @description The method in use, once one was submitted. */
             active?: string;
             /** Format: uuid */
             organization_id?: string | null;
@@ -62,7 +62,7 @@ export interface components {
         uiContainer: {
             /** @description The form's action URL. */
             action: string;
-            /** @description The form's method */
+            /** @description The form's method, for example POST. */
             method: string;
             nodes: components["schemas"]["uiNode"][];
             messages?: components["schemas"]["uiText"][];
@@ -186,7 +186,7 @@ export interface components {
             traits: {
                 [key: string]: unknown;
             } | null;
-            /** @description Any JSON value */
+            /** @description Any JSON value, or null. */
             metadata_public?: unknown;
             /** Format: uuid */
             organization_id?: string | null;
@@ -298,7 +298,7 @@ export interface components {
             details?: {
                 [key: string]: unknown;
             };
-            /** @description The request id */
+            /** @description The request id, for tracing. */
             request?: string;
             debug?: string;
         };
@@ -324,7 +324,7 @@ export interface components {
             use_flow_id?: string;
             /**
              * Format: int64
-             * @description How long ago the flow expired
+             * @description How long ago the flow expired, in nanoseconds.
              */
             since?: number;
             /** Format: date-time */
