@@ -1,0 +1,105 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { beforeAll, describe, expect, test } from 'vitest'
+
+// The published package, as a user installs it: `npm pack` (which builds), then `npm install`
+// of the tarball into a scratch project, then ESM, CommonJS and TypeScript 7 consumers.
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+let scratch = ''
+
+const run = (command: string, args: string[], cwd: string) =>
+  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+
+// Starts a loopback server answering session_inactive, calls it through the package, prints the result.
+const smoke = (load: string) => `${load}
+const server = http.createServer((request, response) => {
+  response.writeHead(401, { 'content-type': 'application/json', 'set-cookie': 'csrf=1; Path=/' })
+  response.end(JSON.stringify({ error: { id: 'session_inactive', code: 401, message: 'No active session' } }))
+})
+server.listen(0, '127.0.0.1', async () => {
+  const kratos = sdk.createKratosClient({ baseUrl: 'http://127.0.0.1:' + server.address().port + '/auth' })
+  const result = await kratos.createBrowserSettingsFlow(undefined, 'ory_kratos_session=x')
+  console.log(JSON.stringify({ kind: result.kind, id: result.error.id, guard: sdk.isKratosError(result.error, 'session_inactive'), setCookie: result.setCookie }))
+  server.close()
+})
+`
+
+const consumer = `import { createKratosClient, isKratosError, unwrapFlow, type SettingsFlowResult } from 'kratos-settings'
+
+const kratos = createKratosClient({ baseUrl: 'https://auth.example.com' })
+
+export async function describeFlow(cookie: string): Promise<string> {
+  const result: SettingsFlowResult = await kratos.createBrowserSettingsFlow(undefined, cookie, { mode: 'json' })
+  switch (result.kind) {
+    case 'flow':
+      return unwrapFlow(result).ui.action
+    case 'redirect':
+      return result.location ?? ''
+    case 'error':
+      return result.error.id === 'session_aal2_required' ? result.error.redirectBrowserTo : result.error.message
+    case 'unexpected':
+      return result.error.problem
+    default: {
+      const unreachable: never = result
+      return unreachable
+    }
+  }
+}
+
+export function redirectTarget(error: unknown): string | undefined {
+  return isKratosError(error, 'session_refresh_required') ? error.redirectBrowserTo : undefined
+}
+`
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'kratos-settings-consumer-'))
+  run(npm, ['pack', '--silent', '--pack-destination', scratch], root)
+  const tarball = readdirSync(scratch).find((name) => name.endsWith('.tgz'))!
+  writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'consumer', private: true }))
+  run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', `./${tarball}`], scratch)
+}, 180_000)
+
+describe('the packed package', () => {
+  const expected = { kind: 'error', id: 'session_inactive', guard: true, setCookie: ['csrf=1; Path=/'] }
+
+  test('works through import() from an ES module', () => {
+    writeFileSync(join(scratch, 'esm.mjs'), smoke("import http from 'node:http'\nimport * as sdk from 'kratos-settings'"))
+    expect(JSON.parse(run(process.execPath, ['esm.mjs'], scratch))).toEqual(expected)
+  })
+
+  test('works through require() from a CommonJS file (ky is inlined there)', () => {
+    writeFileSync(join(scratch, 'cjs.cjs'), smoke("const http = require('node:http')\nconst sdk = require('kratos-settings')"))
+    expect(JSON.parse(run(process.execPath, ['cjs.cjs'], scratch))).toEqual(expected)
+  })
+
+  test('type-checks with TypeScript 7 from ESM and CommonJS consumers, our declarations included', () => {
+    writeFileSync(join(scratch, 'consumer.mts'), consumer)
+    writeFileSync(join(scratch, 'consumer.cts'), consumer)
+    expect(typecheck(['consumer.mts', 'consumer.cts'])).toEqual({ status: 0, output: '' })
+  })
+
+  test('that type check fails on a type error, so it is not vacuous', () => {
+    writeFileSync(join(scratch, 'broken.mts'), "import { createKratosClient } from 'kratos-settings'\ncreateKratosClient({ baseUrl: 42 })\n")
+    const { status, output } = typecheck(['broken.mts'])
+    expect(status).not.toBe(0)
+    expect(output).toContain('TS2322')
+  })
+})
+
+/** Runs TypeScript 7 over `files` in the scratch project, with strict settings and no @types. */
+function typecheck(files: string[]): { status: number | null; output: string } {
+  const compilerOptions = {
+    target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], types: [],
+    strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false, noEmit: true,
+  }
+  writeFileSync(join(scratch, 'tsconfig.json'), JSON.stringify({ compilerOptions, files }))
+  const tsc7 = join(root, 'node_modules/typescript7/bin/tsc')
+  expect(run(process.execPath, [tsc7, '--version'], scratch)).toMatch(/^Version 7\./)
+  const result = spawnSync(process.execPath, [tsc7, '-p', 'tsconfig.json'], { cwd: scratch, encoding: 'utf8' })
+  return { status: result.status, output: result.stdout + result.stderr }
+}
