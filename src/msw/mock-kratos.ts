@@ -42,7 +42,9 @@ export function createMockKratos(options: MockKratosOptions): (request: Request)
 
   const fail = (id: KnownErrorId, json: boolean, browserTarget: string): Response => {
     if (!json) return new Response(null, { status: 303, headers: { location: browserTarget } })
-    return Response.json(makeKratosError(id), { status: kratosErrorStatus(id) })
+    // An AAL error points at the second-factor login, as Kratos does, rather than at the fixture's host.
+    const extra = id === 'session_aal2_required' ? { redirect_browser_to: browserTarget } : {}
+    return Response.json(makeKratosError(id, extra), { status: kratosErrorStatus(id) })
   }
 
   return (request) => {

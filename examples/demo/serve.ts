@@ -1,0 +1,39 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/** A fetch-style handler: a Request in, a Response out (or undefined for 404). */
+export type FetchHandler = (request: Request) => Response | undefined | Promise<Response | undefined>
+
+async function toRequest(message: IncomingMessage, origin: string): Promise<Request> {
+  const headers = new Headers()
+  for (let i = 0; i < message.rawHeaders.length; i += 2) headers.append(message.rawHeaders[i]!, message.rawHeaders[i + 1]!)
+  const chunks: Buffer[] = []
+  for await (const chunk of message) chunks.push(chunk as Buffer)
+  const body = chunks.length === 0 ? null : Buffer.concat(chunks)
+  return new Request(new URL(message.url ?? '/', origin), { method: message.method ?? 'GET', headers, body })
+}
+
+async function send(response: Response, reply: ServerResponse): Promise<void> {
+  const headers: Record<string, string | string[]> = {}
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value
+  })
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length > 0) headers['set-cookie'] = cookies
+  reply.writeHead(response.status, headers)
+  reply.end(Buffer.from(await response.arrayBuffer()))
+}
+
+/** Serves a fetch handler over real HTTP on 127.0.0.1 (an ephemeral port unless given). */
+export async function serve(handler: FetchHandler, port = 0): Promise<{ origin: string; close: () => Promise<void> }> {
+  let origin = ''
+  const server = createServer((message, reply) => {
+    toRequest(message, origin)
+      .then(async (request) => (await handler(request)) ?? new Response('Not found', { status: 404 }))
+      .then((response) => send(response, reply))
+      .catch(() => reply.writeHead(500).end())
+  })
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return { origin, close: () => new Promise((resolve) => server.close(() => resolve())) }
+}
