@@ -1,6 +1,6 @@
 import type { SettingsFlowResult } from '../../src/index.js'
 
-const cookieNames = (setCookie: readonly string[]) =>
+const cookieNames = (setCookie: string[]) =>
   setCookie.length === 0 ? 'none' : setCookie.map((cookie) => cookie.split('=')[0]).join(', ')
 
 /** The typed result of a call, as a few readable lines. */

@@ -3,13 +3,7 @@ import { isKnownErrorId, type KnownKratosError } from './known-errors.js'
 import { readErrorPayload } from './read-error-payload.js'
 import { redactSecrets } from './redact.js'
 import { UNEXPECTED_RESPONSE_ID, UnexpectedResponseError } from './unexpected-response-error.js'
-
-type JsonObject = Record<string, unknown>
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
-const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
+import { asString, isJsonObject, type JsonObject } from '../utils/json.js'
 
 /**
  * Turns a parsed error body (`{ error: { id, message, … }, …extra }`) into a typed error: a
@@ -17,8 +11,8 @@ const optionalString = (value: unknown): string | undefined => (typeof value ===
  * for an unknown or missing id, or a body that is not a Kratos error.
  */
 export function parseKratosError(status: number, body: unknown): KnownKratosError | UnexpectedResponseError {
-  const error = isObject(body) ? body['error'] : undefined
-  if (!isObject(error)) {
+  const error = isJsonObject(body) ? body['error'] : undefined
+  if (!isJsonObject(error)) {
     return new UnexpectedResponseError({
       status,
       id: UNEXPECTED_RESPONSE_ID,
@@ -27,15 +21,15 @@ export function parseKratosError(status: number, body: unknown): KnownKratosErro
       body: redactSecrets(body),
     })
   }
-  const rawId = optionalString(error['id'])
-  const details = isObject(error['details']) ? error['details'] : undefined
-  const text = optionalString(error['message']) ?? optionalString(error['status']) ?? 'no message'
+  const rawId = asString(error['id'])
+  const details = isJsonObject(error['details']) ? error['details'] : undefined
+  const text = asString(error['message']) ?? asString(error['status']) ?? 'no message'
   const init = {
     status,
     body: redactSecrets(body),
-    reason: optionalString(error['reason']),
+    reason: asString(error['reason']),
     details: details === undefined ? undefined : (redactSecrets(details) as JsonObject),
-    requestId: optionalString(error['request']),
+    requestId: asString(error['request']),
   }
   if (rawId === undefined || !isKnownErrorId(rawId)) {
     const what = rawId === undefined ? 'an error without id' : `the unknown error id "${rawId}"`

@@ -1,21 +1,19 @@
 import type { KnownErrorId, KnownErrorPayloads } from './known-errors.js'
+import { asString, type JsonObject } from '../utils/json.js'
 
-type JsonObject = Record<string, unknown>
 type PayloadReader<Id extends KnownErrorId> = (body: JsonObject, details: JsonObject | undefined) => KnownErrorPayloads[Id] | undefined
 
 const none = () => ({})
 
-const string = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
-
 // Kratos puts `redirect_browser_to` at the top level; for AAL errors older versions only in `details`.
 const redirect = (body: JsonObject, details: JsonObject | undefined) => {
-  const redirectBrowserTo = string(body['redirect_browser_to']) ?? string(details?.['redirect_browser_to'])
+  const redirectBrowserTo = asString(body['redirect_browser_to']) ?? asString(details?.['redirect_browser_to'])
   return redirectBrowserTo === undefined ? undefined : { redirectBrowserTo }
 }
 
 const expired: PayloadReader<'self_service_flow_expired'> = (body) => {
-  const useFlowId = string(body['use_flow_id'])
-  const expiredAt = string(body['expired_at'])
+  const useFlowId = asString(body['use_flow_id'])
+  const expiredAt = asString(body['expired_at'])
   const since = typeof body['since'] === 'number' ? body['since'] : undefined
   return {
     ...(useFlowId === undefined ? {} : { useFlowId }),
@@ -25,7 +23,7 @@ const expired: PayloadReader<'self_service_flow_expired'> = (body) => {
 }
 
 const replaced: PayloadReader<'self_service_flow_replaced'> = (body) => {
-  const useFlowId = string(body['use_flow_id'])
+  const useFlowId = asString(body['use_flow_id'])
   return useFlowId === undefined ? undefined : { useFlowId }
 }
 

@@ -1,31 +1,27 @@
 import type { SettingsFlow } from '../types.js'
-
-type JsonObject = Record<string, unknown>
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+import { isJsonObject, type JsonObject } from '../utils/json.js'
 
 const FLOW_STATES: ReadonlySet<unknown> = new Set(['show_form', 'success'])
 
 /** Returns what is wrong with a UI node, or `undefined`. */
 function nodeProblem(node: unknown, index: number): string | undefined {
-  if (!isObject(node)) return `ui.nodes[${index}] is not an object`
+  if (!isJsonObject(node)) return `ui.nodes[${index}] is not an object`
   if (typeof node['type'] !== 'string') return `ui.nodes[${index}].type is not a string`
-  if (!isObject(node['attributes'])) return `ui.nodes[${index}].attributes is not an object`
+  if (!isJsonObject(node['attributes'])) return `ui.nodes[${index}].attributes is not an object`
   return undefined
 }
 
 /** Returns what is wrong with a settings flow body, or `undefined`. */
 function flowProblem(body: unknown): string | undefined {
-  if (!isObject(body)) return 'the body is not a JSON object'
+  if (!isJsonObject(body)) return 'the body is not a JSON object'
   for (const key of ['id', 'type', 'expires_at', 'issued_at'] as const) {
     if (typeof body[key] !== 'string') return `${key} is not a string`
   }
   if (!FLOW_STATES.has(body['state'])) return 'state is not "show_form" or "success"'
   const identity = body['identity']
-  if (!isObject(identity) || typeof identity['id'] !== 'string') return 'identity.id is not a string'
+  if (!isJsonObject(identity) || typeof identity['id'] !== 'string') return 'identity.id is not a string'
   const ui = body['ui']
-  if (!isObject(ui)) return 'ui is not an object'
+  if (!isJsonObject(ui)) return 'ui is not an object'
   if (typeof ui['action'] !== 'string') return 'ui.action is not a string'
   if (typeof ui['method'] !== 'string') return 'ui.method is not a string'
   const nodes = ui['nodes']

@@ -10,7 +10,7 @@ export interface ResultBase {
    * Every `Set-Cookie` header of the response, unmerged, in order. Forward them to the browser
    * from server code (the CSRF cookie is among them). Always empty in browsers, which keep them.
    */
-  readonly setCookie: readonly string[]
+  readonly setCookie: string[]
 }
 
 /** Kratos answered with a settings flow (status 200). */

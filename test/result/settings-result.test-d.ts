@@ -14,7 +14,7 @@ declare const result: SettingsFlowResult
 describe('SettingsFlowResult', () => {
   test('status and setCookie exist on every kind, without narrowing', () => {
     expectTypeOf(result.status).toEqualTypeOf<number>()
-    expectTypeOf(result.setCookie).toEqualTypeOf<readonly string[]>()
+    expectTypeOf(result.setCookie).toEqualTypeOf<string[]>()
     expectTypeOf(result.kind).toEqualTypeOf<'flow' | 'redirect' | 'error' | 'unexpected'>()
   })
 
