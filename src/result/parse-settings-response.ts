@@ -46,7 +46,8 @@ export async function parseSettingsResponse(
   operation: string,
 ): Promise<SettingsFlowResult> {
   const { status } = response
-  const setCookie = response.headers.getSetCookie()
+  // Older browsers lack getSetCookie; they never expose Set-Cookie anyway.
+  const setCookie = typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : []
   if (response.type === 'opaqueredirect') return { kind: 'redirect', status, setCookie, location: null }
   if (REDIRECT_STATUSES.has(status)) {
     response.body?.cancel().catch(() => {})
