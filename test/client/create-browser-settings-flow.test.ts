@@ -52,6 +52,13 @@ describe('createBrowserSettingsFlow', () => {
     expect(result).toEqual({ kind: 'redirect', status: 303, location: null, setCookie: ['a=1'] })
   })
 
+  test('a browser\'s opaque redirect becomes kind "redirect" with location null and status 0', async () => {
+    // What Chromium hands back for redirect: 'manual'; Node cannot build one, so it is imitated.
+    const opaque = () => Object.defineProperties(new Response(null), { type: { value: 'opaqueredirect' }, status: { value: 0 } })
+    const result = await testClient({ fetch: async () => opaque() }).createBrowserSettingsFlow(undefined, undefined, { mode: 'redirect' })
+    expect(result).toEqual({ kind: 'redirect', status: 0, location: null, setCookie: [] })
+  })
+
   test('never follows a redirect: the target is never requested', async () => {
     let followed = 0
     server.use(http.get(`${BASE_URL}/ui/settings`, () => { followed++; return new Response('ui') }))

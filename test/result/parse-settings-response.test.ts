@@ -164,6 +164,14 @@ describe('kind "unexpected"', () => {
     expect(error.body).toBeUndefined()
   })
 
+  test('the default limit is 4 MiB: a 4 MiB flow is read, a larger body is not', async () => {
+    const flow = makeSettingsFlow()
+    const padded = JSON.stringify({ ...flow, transient_payload: { pad: 'x'.repeat(4 * 1024 * 1024 - JSON.stringify(flow).length - 100) } })
+    expect(padded.length).toBeLessThanOrEqual(4 * 1024 * 1024)
+    expect((await answer(() => new Response(padded))).kind).toBe('flow')
+    expectUnexpected(await answer(() => new Response(`${padded}${' '.repeat(200)}`)), 'body_too_large', 200)
+  })
+
   test('a streamed body over maxBodyBytes stops being read at the limit', async () => {
     let pulled = 0
     const chunk = new Uint8Array(1024).fill(32)
