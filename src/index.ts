@@ -29,7 +29,7 @@ export type {
 } from './result/settings-result.js'
 export type { KnownErrorId, KnownKratosError, KnownErrorPayloads } from './errors/known-errors.js'
 export type { KratosErrorInit } from './errors/kratos-error.js'
-export type { UnexpectedProblem } from './errors/unexpected-response-error.js'
+export type { UnexpectedProblem, UnexpectedResponseErrorInit } from './errors/unexpected-response-error.js'
 export type * from './types.js'
 // Internals left out on purpose: the ky instance, option normalization, body reading and the
 // payload readers; they may change without a major version.

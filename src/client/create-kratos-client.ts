@@ -1,6 +1,5 @@
 import {
-  createBrowserSettingsFlow,
-  createBrowserSettingsFlowUrl,
+  createBrowserSettingsFlowOperation,
   type CreateBrowserSettingsFlowOptions,
 } from '../operations/create-browser-settings-flow.js'
 import type { SettingsFlowResult } from '../result/settings-result.js'
@@ -35,9 +34,5 @@ export interface KratosClient {
 export function createKratosClient(options: KratosClientOptions): KratosClient {
   const config = normalizeClientOptions(options)
   const http = createHttp(config)
-  const settingsBrowserUrl = createBrowserSettingsFlowUrl(config)
-  return {
-    createBrowserSettingsFlow: (returnTo, cookie, callOptions) =>
-      createBrowserSettingsFlow(http, config, settingsBrowserUrl, returnTo, cookie, callOptions),
-  }
+  return { createBrowserSettingsFlow: createBrowserSettingsFlowOperation(http, config) }
 }

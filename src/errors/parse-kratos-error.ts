@@ -2,7 +2,7 @@ import { KratosError } from './kratos-error.js'
 import { isKnownErrorId, type KnownKratosError } from './known-errors.js'
 import { readErrorPayload } from './read-error-payload.js'
 import { redactSecrets } from './redact.js'
-import { UNEXPECTED_RESPONSE_ID, UnexpectedResponseError } from './unexpected-response-error.js'
+import { UnexpectedResponseError } from './unexpected-response-error.js'
 import { asString, isJsonObject, type JsonObject } from '../utils/json.js'
 
 /**
@@ -11,36 +11,31 @@ import { asString, isJsonObject, type JsonObject } from '../utils/json.js'
  * for an unknown or missing id, or a body that is not a Kratos error.
  */
 export function parseKratosError(status: number, body: unknown): KnownKratosError | UnexpectedResponseError {
-  const error = isJsonObject(body) ? body['error'] : undefined
+  // One redacted copy serves as the kept body and as the source of every field read from it.
+  const safe = redactSecrets(body)
+  const error = isJsonObject(safe) ? safe['error'] : undefined
   if (!isJsonObject(error)) {
     return new UnexpectedResponseError({
       status,
-      id: UNEXPECTED_RESPONSE_ID,
       problem: 'invalid_shape',
       message: `Kratos answered ${status} with JSON that is not a Kratos error (no "error" object)`,
-      body: redactSecrets(body),
+      body: safe,
     })
   }
   const rawId = asString(error['id'])
   const details = isJsonObject(error['details']) ? error['details'] : undefined
   const text = asString(error['message']) ?? asString(error['status']) ?? 'no message'
-  const init = {
-    status,
-    body: redactSecrets(body),
-    reason: asString(error['reason']),
-    details: details === undefined ? undefined : (redactSecrets(details) as JsonObject),
-    requestId: asString(error['request']),
-  }
+  const init = { status, body: safe, reason: asString(error['reason']), details, requestId: asString(error['request']) }
   if (rawId === undefined || !isKnownErrorId(rawId)) {
     const what = rawId === undefined ? 'an error without id' : `the unknown error id "${rawId}"`
     return new UnexpectedResponseError({
       ...init,
-      id: rawId ?? UNEXPECTED_RESPONSE_ID,
+      ...(rawId === undefined ? {} : { id: rawId }),
       problem: 'unknown_error_id',
       message: `Kratos answered ${status} with ${what}: ${text}`,
     })
   }
-  const payload = readErrorPayload[rawId](body as JsonObject, details)
+  const payload = readErrorPayload[rawId](safe as JsonObject, details)
   if (payload === undefined) {
     return new UnexpectedResponseError({
       ...init,

@@ -20,14 +20,17 @@ export type UnexpectedProblem =
 /** The `id` of an unexpected response whose body had no `error.id`. */
 export const UNEXPECTED_RESPONSE_ID = 'unexpected_response'
 
+/** What {@link UnexpectedResponseError} is built from; `id` defaults to {@link UNEXPECTED_RESPONSE_ID}. */
+export type UnexpectedResponseErrorInit = Omit<KratosErrorInit<string>, 'id'> & { id?: string; problem: UnexpectedProblem }
+
 /** A response that Kratos' contract does not describe; `problem` says how it differs. */
 export class UnexpectedResponseError extends KratosError {
   override name = 'UnexpectedResponseError' as const
   /** How the response differs from what the operation documents. */
   readonly problem: UnexpectedProblem
 
-  constructor(init: KratosErrorInit<string> & { problem: UnexpectedProblem }, options?: ErrorOptions) {
-    super(init, options)
+  constructor(init: UnexpectedResponseErrorInit, options?: ErrorOptions) {
+    super({ ...init, id: init.id ?? UNEXPECTED_RESPONSE_ID }, options)
     this.problem = init.problem
   }
 }

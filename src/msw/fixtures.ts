@@ -130,9 +130,14 @@ const STATUS_TEXT: Record<number, string> = {
   422: 'Unprocessable Entity',
 }
 
+/** What the table knows of `id`, or `undefined` for an id Kratos does not send. */
+function errorDefaults(id: string): ErrorDefaults | undefined {
+  return (KRATOS_ERRORS as Record<string, ErrorDefaults | undefined>)[id]
+}
+
 /** The status Kratos sends with `id` (400 for ids it does not know). */
 export function kratosErrorStatus(id: string): number {
-  return (KRATOS_ERRORS as Record<string, ErrorDefaults | undefined>)[id]?.status ?? 400
+  return errorDefaults(id)?.status ?? 400
 }
 
 /**
@@ -141,7 +146,7 @@ export function kratosErrorStatus(id: string): number {
  * Unknown ids are allowed, to imitate a newer Kratos.
  */
 export function makeKratosError(id: KnownErrorId | (string & {}), extra: KratosErrorExtra = {}): ErrorGeneric & KratosErrorExtra {
-  const known = (KRATOS_ERRORS as Record<string, ErrorDefaults | undefined>)[id]
+  const known = errorDefaults(id)
   const status = kratosErrorStatus(id)
   return {
     error: {

@@ -60,12 +60,8 @@ export function createMockKratos(options: MockKratosOptions): (request: Request)
       return fail('self_service_flow_return_to_forbidden', json, `${uiUrl}/error?id=self_service_flow_return_to_forbidden`)
     }
     const id = crypto.randomUUID()
-    const flow = makeSettingsFlow({
-      id,
-      request_url: request.url,
-      ui: { ...makeSettingsFlow().ui, action: new URL(`self-service/settings?flow=${id}`, base).href },
-      ...(returnTo === null ? {} : { return_to: returnTo }),
-    })
+    const flow = makeSettingsFlow({ id, request_url: request.url, ...(returnTo === null ? {} : { return_to: returnTo }) })
+    flow.ui.action = new URL(`self-service/settings?flow=${id}`, base).href
     const headers = new Headers()
     headers.append('set-cookie', `csrf_token_mock=${crypto.randomUUID()}; Path=/; HttpOnly; SameSite=Lax${secure}`)
     if (json) return Response.json(flow, { status: 200, headers })

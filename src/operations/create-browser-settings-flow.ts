@@ -24,11 +24,6 @@ const ACCEPT = { json: 'application/json', redirect: 'text/html' } as const
 const PATH = 'self-service/settings/browser'
 const OPERATION = 'createBrowserSettingsFlow'
 
-/** The endpoint URL, computed once per client: the path joined to the base URL, prefix kept. */
-export function createBrowserSettingsFlowUrl(config: ClientConfig): string {
-  return new URL(PATH, config.base).href
-}
-
 function requestUrl(endpoint: string, returnTo: string | undefined, organization: string | undefined): string {
   if (!returnTo && !organization) return endpoint
   const url = new URL(endpoint)
@@ -37,30 +32,34 @@ function requestUrl(endpoint: string, returnTo: string | undefined, organization
   return url.href
 }
 
-/** `GET /self-service/settings/browser`: validates the arguments, then sends and maps the response. */
-export async function createBrowserSettingsFlow(
-  http: KyInstance,
-  config: ClientConfig,
-  endpoint: string,
-  returnTo?: string,
-  cookie?: string,
-  options: CreateBrowserSettingsFlowOptions = {},
-): Promise<SettingsFlowResult> {
-  const { organization, signal, mode = 'json' } = options
-  if (returnTo !== undefined) assertQueryValue(`${OPERATION}: returnTo`, returnTo)
-  if (organization !== undefined) assertQueryValue(`${OPERATION}: organization`, organization)
-  if (mode !== 'json' && mode !== 'redirect') throw new KratosArgumentError(`${OPERATION}: mode must be "json" or "redirect"`)
-  const headers: Record<string, string> = { accept: ACCEPT[mode] }
-  if (cookie !== undefined && cookie !== '') {
-    if (isBrowser()) {
-      throw new KratosArgumentError(
-        `${OPERATION}: a cookie argument cannot be sent from a browser (fetch forbids the Cookie header); ` +
-          'omit it: the browser sends its own cookies with credentials: "include"',
-      )
+/**
+ * Builds a client's `createBrowserSettingsFlow` (`GET /self-service/settings/browser`). The
+ * endpoint URL is joined to the base URL once, here; each call validates its arguments, then
+ * sends and maps the response.
+ */
+export function createBrowserSettingsFlowOperation(http: KyInstance, config: ClientConfig) {
+  const endpoint = new URL(PATH, config.base).href
+  return async (
+    returnTo?: string,
+    cookie?: string,
+    options: CreateBrowserSettingsFlowOptions = {},
+  ): Promise<SettingsFlowResult> => {
+    const { organization, signal, mode = 'json' } = options
+    if (returnTo !== undefined) assertQueryValue(`${OPERATION}: returnTo`, returnTo)
+    if (organization !== undefined) assertQueryValue(`${OPERATION}: organization`, organization)
+    if (mode !== 'json' && mode !== 'redirect') throw new KratosArgumentError(`${OPERATION}: mode must be "json" or "redirect"`)
+    const headers: Record<string, string> = { accept: ACCEPT[mode] }
+    if (cookie !== undefined && cookie !== '') {
+      if (isBrowser()) {
+        throw new KratosArgumentError(
+          `${OPERATION}: a cookie argument cannot be sent from a browser (fetch forbids the Cookie header); ` +
+            'omit it: the browser sends its own cookies with credentials: "include"',
+        )
+      }
+      assertHeaderValue(`${OPERATION}: cookie`, cookie)
+      headers['cookie'] = cookie
     }
-    assertHeaderValue(`${OPERATION}: cookie`, cookie)
-    headers['cookie'] = cookie
+    const spec = { method: 'GET', url: requestUrl(endpoint, returnTo, organization), headers, signal } as const
+    return sendRequest(http, config, spec, (response) => parseSettingsResponse(response, spec, config, OPERATION))
   }
-  const spec = { method: 'GET', url: requestUrl(endpoint, returnTo, organization), headers, signal } as const
-  return sendRequest(http, config, spec, (response) => parseSettingsResponse(response, spec, config, OPERATION))
 }

@@ -1,11 +1,7 @@
 import { KratosTimeoutError } from '../errors/timeout-error.js'
 import { parseKratosError } from '../errors/parse-kratos-error.js'
 import { redactSecrets } from '../errors/redact.js'
-import {
-  UNEXPECTED_RESPONSE_ID,
-  UnexpectedResponseError,
-  type UnexpectedProblem,
-} from '../errors/unexpected-response-error.js'
+import { UnexpectedResponseError, type UnexpectedProblem } from '../errors/unexpected-response-error.js'
 import type { ClientConfig } from '../client/options.js'
 import type { RequestSpec } from '../client/send-request.js'
 import { parseSettingsFlow } from './parse-settings-flow.js'
@@ -58,7 +54,7 @@ export async function parseSettingsResponse(
     kind: 'unexpected',
     status,
     setCookie,
-    error: new UnexpectedResponseError({ status, id: UNEXPECTED_RESPONSE_ID, problem, message, body }),
+    error: new UnexpectedResponseError({ status, problem, message, body }),
   })
 
   const text = await readBody(response, config.maxBodyBytes, config.timeout)

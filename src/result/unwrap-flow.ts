@@ -1,5 +1,5 @@
 import type { KnownKratosError } from '../errors/known-errors.js'
-import { UNEXPECTED_RESPONSE_ID, UnexpectedResponseError } from '../errors/unexpected-response-error.js'
+import { UnexpectedResponseError } from '../errors/unexpected-response-error.js'
 import type { SettingsFlow } from '../types.js'
 import type { SettingsFlowResult } from './settings-result.js'
 
@@ -16,7 +16,6 @@ export function unwrapFlow(result: SettingsFlowResult): SettingsFlow {
     case 'redirect':
       throw new UnexpectedResponseError({
         status: result.status,
-        id: UNEXPECTED_RESPONSE_ID,
         problem: 'redirect',
         message: `Expected a settings flow, but Kratos redirected to ${result.location ?? 'an unknown location'}`,
         body: undefined,

@@ -76,11 +76,9 @@ describe('SettingsFlowResult', () => {
     function describeResult(value: SettingsFlowResult): string {
       switch (value.kind) {
         case 'flow':
-          return value.flow.id
         case 'redirect':
-          return value.location ?? ''
         case 'error':
-          return value.error.id
+          return value.kind
         default: {
           // @ts-expect-error 'unexpected' is not handled, so value is not never
           const unreachable: never = value
