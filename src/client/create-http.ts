@@ -10,10 +10,11 @@ function parseRetryAfter(value: string): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
 }
 
+/** The afterResponse hook that asks ky to retry 502/503/504, and 429 with Retry-After. */
 // ky only retries a status when it throws for it, and then it has read the whole body first.
 // We keep `throwHttpErrors: false` (every response is a value, bodies stay bounded) and ask
 // for the retry from this hook instead, with ky's own limit, delays and abort handling.
-function retryOnStatus(config: ClientConfig): AfterResponseHook {
+export function retryOnStatus(config: ClientConfig): AfterResponseHook {
   const { limit, maxRetryAfter } = config.retry
   return ({ request, response, retryCount }) => {
     if (request.method !== 'GET' || retryCount >= limit) return undefined

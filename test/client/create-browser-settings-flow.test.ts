@@ -46,6 +46,12 @@ describe('createBrowserSettingsFlow', () => {
     expect(result).toMatchObject({ kind: 'redirect', location: 'https://app.example.com/settings?flow=f1' })
   })
 
+  test('returns location null for a Location that is not a URL', async () => {
+    onCreateSettingsFlow(() => redirect('http://[not-a-host'))
+    const result = await testClient().createBrowserSettingsFlow(undefined, undefined, { mode: 'redirect' })
+    expect(result).toMatchObject({ kind: 'redirect', location: null })
+  })
+
   test('returns location null for a 303 without Location', async () => {
     onCreateSettingsFlow(() => redirect(null, ['a=1']))
     const result = await testClient().createBrowserSettingsFlow()

@@ -79,11 +79,9 @@ describe('redirects', () => {
 describe('timeouts and aborts', () => {
   test('a server that never answers times out after `timeout` ms with KratosTimeoutError, not retried', async () => {
     server = await startServer(() => {})
-    const started = performance.now()
     const error = await rejection(client({ timeout: 200 }).createBrowserSettingsFlow(undefined, 'ory_kratos_session=secret'))
     expect(error).toBeInstanceOf(KratosTimeoutError)
     expect(isKratosTimeoutError(error)).toBe(true)
-    expect(performance.now() - started).toBeLessThan(5000)
     expect(server.requests).toHaveLength(1)
     expect((error as KratosTimeoutError).timeout).toBe(200)
     expect((error as Error).message).toContain('/self-service/settings/browser')
@@ -184,12 +182,11 @@ describe('network errors and retries', () => {
     expect(server!.requests).toHaveLength(2)
   })
 
-  test('Retry-After is honoured up to maxRetryAfter', async () => {
+  test('a Retry-After of an hour is capped by maxRetryAfter, so the retry happens', async () => {
     await serveStatuses([503, 200], { 'retry-after': '3600' })
-    const started = performance.now()
     const result = await client({ retry: { limit: 1, maxRetryAfter: 100 } }).createBrowserSettingsFlow()
     expect(result.kind).toBe('flow')
-    expect(performance.now() - started).toBeLessThan(3000)
+    expect(server!.requests).toHaveLength(2)
   })
 
   test('retry: 0 sends exactly one request', async () => {
