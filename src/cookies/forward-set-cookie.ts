@@ -1,0 +1,87 @@
+import { KratosArgumentError } from '../errors/argument-error.js'
+import { parseSetCookie, rewriteSetCookie, type SetCookieRewrite } from './rewrite-set-cookie.js'
+
+/** A Node `ServerResponse` (also Express' and the pages router's `res`). */
+export interface NodeResponseLike {
+  appendHeader(name: string, value: string | readonly string[]): unknown
+}
+
+/** A Next.js `ResponseCookies` (`(await cookies())` in a route handler or server action, `response.cookies`). */
+export interface ResponseCookiesLike {
+  set(name: string, value: string, options: ResponseCookieOptions): unknown
+  getAll(): unknown
+}
+
+/** The cookie attributes `ResponseCookies.set` takes. */
+export interface ResponseCookieOptions {
+  domain?: string
+  path?: string
+  expires?: Date
+  maxAge?: number
+  httpOnly?: boolean
+  secure?: boolean
+  sameSite?: 'strict' | 'lax' | 'none'
+  partitioned?: boolean
+  priority?: 'low' | 'medium' | 'high'
+}
+
+/** Where {@link forwardSetCookie} writes: a `Headers`, a `Response` (also `NextResponse`), a Node response, or Next.js `ResponseCookies`. */
+export type SetCookieTarget = Headers | Response | NodeResponseLike | ResponseCookiesLike
+
+/**
+ * Forwards Kratos' `Set-Cookie` headers (`result.setCookie`) to the response your server sends
+ * the browser, so that it receives the CSRF and session cookies. Headers already on the target
+ * are kept. `rewrite` adapts `Domain`, `Path` and `Secure` for a proxied setup.
+ *
+ * Prefer a `Headers`, `Response` or `NextResponse` target: the header goes out byte for byte.
+ * Next.js `ResponseCookies` URL-encodes values (a `=` becomes `%3D`, which Kratos would not
+ * accept) and keeps one cookie per name, so for that target a cookie that would be changed or
+ * lost throws a `KratosArgumentError` before anything is written.
+ *
+ * @example
+ * const response = NextResponse.redirect(new URL('/settings', request.url), 303)
+ * forwardSetCookie(result.setCookie, response)
+ */
+export function forwardSetCookie(setCookie: readonly string[], target: SetCookieTarget, rewrite?: SetCookieRewrite): void {
+  const cookies = setCookie.map((cookie) => rewriteSetCookie(cookie, rewrite))
+  if (target instanceof Headers || isHeaders(target)) for (const cookie of cookies) target.append('set-cookie', cookie)
+  else if ('headers' in target && isHeaders(target.headers)) for (const cookie of cookies) target.headers.append('set-cookie', cookie)
+  else if ('appendHeader' in target && typeof target.appendHeader === 'function') {
+    if (cookies.length > 0) target.appendHeader('set-cookie', cookies)
+  } else if ('set' in target && typeof target.set === 'function') setResponseCookies(cookies, target)
+  else throw new KratosArgumentError('forwardSetCookie() needs Headers, a Response, a Node ServerResponse or Next.js ResponseCookies.')
+}
+
+function isHeaders(value: unknown): value is Pick<Headers, 'append' | 'getSetCookie'> {
+  const headers = value as Partial<Headers> | null
+  return typeof headers?.append === 'function' && typeof headers.getSetCookie === 'function'
+}
+
+function setResponseCookies(cookies: readonly string[], target: ResponseCookiesLike): void {
+  const parsed = cookies.map(parseSetCookie)
+  const names = new Set<string>()
+  for (const cookie of parsed) {
+    if (encodeURIComponent(cookie.value) !== cookie.value) {
+      throw new KratosArgumentError(
+        `The value of cookie "${cookie.key}" would be URL-encoded by Next.js ResponseCookies, and Kratos would reject it. Forward to a Response or its Headers instead.`,
+      )
+    }
+    if (names.has(cookie.key)) {
+      throw new KratosArgumentError(`Cookie "${cookie.key}" is set twice; Next.js ResponseCookies keeps one per name. Forward to a Response or its Headers instead.`)
+    }
+    names.add(cookie.key)
+  }
+  for (const cookie of parsed) {
+    const options: ResponseCookieOptions = { path: cookie.path ?? '/', httpOnly: cookie.httpOnly, secure: cookie.secure }
+    if (cookie.domain !== null) options.domain = cookie.domain
+    if (cookie.expires instanceof Date) options.expires = cookie.expires
+    if (typeof cookie.maxAge === 'number') options.maxAge = cookie.maxAge
+    if (cookie.sameSite === 'strict' || cookie.sameSite === 'lax' || cookie.sameSite === 'none') options.sameSite = cookie.sameSite
+    for (const extension of cookie.extensions ?? []) {
+      const [key = '', value = ''] = extension.toLowerCase().split('=')
+      if (key === 'partitioned') options.partitioned = true
+      if (key === 'priority' && (value === 'low' || value === 'medium' || value === 'high')) options.priority = value
+    }
+    target.set(cookie.key, cookie.value, options)
+  }
+}
