@@ -61,7 +61,8 @@ export function makeSettingsFlow(overrides: SettingsFlowOverrides = {}): Setting
   }
 }
 
-interface ErrorDefaults {
+/** What {@link KRATOS_ERRORS} records of one error id. */
+export interface KratosErrorDefaults {
   readonly status: number
   readonly message: string
   readonly reason?: string
@@ -77,7 +78,7 @@ const AAL2_URL = 'https://auth.example.com/self-service/login/browser?aal=aal2'
 const NEW_FLOW_ID = '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'
 
 /** Status, message and extra fields Kratos sends for each known error id. */
-export const KRATOS_ERRORS: { readonly [Id in KnownErrorId]: ErrorDefaults } = {
+export const KRATOS_ERRORS: { readonly [Id in KnownErrorId]: KratosErrorDefaults } = {
   session_inactive: { status: 401, message: 'No active session was found in this request.' },
   session_aal1_required: { status: 400, message: 'An AAL1 session is required for this action.' },
   session_aal2_required: {
@@ -131,8 +132,8 @@ const STATUS_TEXT: Record<number, string> = {
 }
 
 /** What the table knows of `id`, or `undefined` for an id Kratos does not send. */
-function errorDefaults(id: string): ErrorDefaults | undefined {
-  return (KRATOS_ERRORS as Record<string, ErrorDefaults | undefined>)[id]
+function errorDefaults(id: string): KratosErrorDefaults | undefined {
+  return (KRATOS_ERRORS as Record<string, KratosErrorDefaults | undefined>)[id]
 }
 
 /** The status Kratos sends with `id` (400 for ids it does not know). */

@@ -1,0 +1,9 @@
+// Test kit: msw handlers and fixture factories that behave like Kratos. msw is an optional peer
+// dependency; only this entry imports it.
+
+export { createKratosHandlers } from './handlers.js'
+export { createMockKratos, SESSION_COOKIE, CSRF_COOKIE } from './mock-kratos.js'
+export { makeSettingsFlow, makeKratosError, kratosErrorStatus, KRATOS_ERRORS } from './fixtures.js'
+
+export type { MockKratosOptions } from './mock-kratos.js'
+export type { SettingsFlowOverrides, KratosErrorExtra, KratosErrorDefaults } from './fixtures.js'
