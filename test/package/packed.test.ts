@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,8 +15,18 @@ let scratch = ''
 const run = (command: string, args: string[], cwd: string) =>
   execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 
-// Starts a loopback server answering session_inactive, calls it through the package, prints the result.
-const smoke = (load: string) => `${load}
+// One smoke script per entry point; each prints JSON. `imports` become import or require lines.
+interface Smoke {
+  readonly imports: Record<string, string>
+  readonly body: string
+  readonly expected: unknown
+}
+
+const smokes: Record<string, Smoke> = {
+  // A loopback server answering session_inactive, called through the package.
+  'kratos-settings': {
+    imports: { http: 'node:http', sdk: 'kratos-settings' },
+    body: `
 const server = http.createServer((request, response) => {
   response.writeHead(401, { 'content-type': 'application/json', 'set-cookie': 'csrf=1; Path=/' })
   response.end(JSON.stringify({ error: { id: 'session_inactive', code: 401, message: 'No active session' } }))
@@ -26,10 +36,48 @@ server.listen(0, '127.0.0.1', async () => {
   const result = await kratos.createBrowserSettingsFlow(undefined, 'ory_kratos_session=x')
   console.log(JSON.stringify({ kind: result.kind, id: result.error.id, guard: sdk.isKratosError(result.error, 'session_inactive'), setCookie: result.setCookie }))
   server.close()
-})
-`
+})`,
+    expected: { kind: 'error', id: 'session_inactive', guard: true, setCookie: ['csrf=1; Path=/'] },
+  },
+  'kratos-settings/cookies': {
+    imports: { cookies: 'kratos-settings/cookies' },
+    body: `
+const headers = new Headers()
+cookies.forwardSetCookie(['csrf=a+b=; Domain=kratos.test; Path=/; HttpOnly'], headers, { domain: false })
+console.log(JSON.stringify({ cookie: cookies.getCookieHeader({ headers: { cookie: 'a=1' } }), setCookie: headers.getSetCookie() }))`,
+    expected: { cookie: 'a=1', setCookie: ['csrf=a+b=; Path=/; HttpOnly'] },
+  },
+  // msw is the consumer's own copy (an optional peer), intercepting the SDK's fetch.
+  'kratos-settings/msw': {
+    imports: { node: 'msw/node', kit: 'kratos-settings/msw', sdk: 'kratos-settings' },
+    body: `
+const server = node.setupServer(...kit.createKratosHandlers({ baseUrl: 'http://kratos.test/auth' }))
+server.listen({ onUnhandledFrame: 'error' })
+sdk.createKratosClient({ baseUrl: 'http://kratos.test/auth' }).createBrowserSettingsFlow(undefined, kit.SESSION_COOKIE + '=x').then((result) => {
+  console.log(JSON.stringify({ kind: result.kind, csrfCookies: result.setCookie.filter((c) => c.startsWith(kit.CSRF_COOKIE + '=')).length }))
+  server.close()
+})`,
+    expected: { kind: 'flow', csrfCookies: 1 },
+  },
+}
+
+const asEsm = ({ imports, body }: Smoke) =>
+  Object.entries(imports).map(([name, from]) => `import * as ${name} from '${from}'`).join('\n') + body
+const asCjs = ({ imports, body }: Smoke) =>
+  Object.entries(imports).map(([name, from]) => `const ${name} = require('${from}')`).join('\n') + body
 
 const consumer = `import { createKratosClient, isKratosError, unwrapFlow, type SettingsFlowResult } from 'kratos-settings'
+import { forwardSetCookie, getCookieHeader } from 'kratos-settings/cookies'
+import { createKratosHandlers, makeSettingsFlow } from 'kratos-settings/msw'
+import type { HttpHandler } from 'msw'
+
+export const handlers: HttpHandler[] = createKratosHandlers({ baseUrl: 'https://auth.example.com', error: 'session_inactive' })
+export const flowId: string = makeSettingsFlow({ state: 'success' }).id
+
+export async function forward(request: Request, response: Response): Promise<void> {
+  const result = await kratos.createBrowserSettingsFlow(undefined, getCookieHeader(request))
+  forwardSetCookie(result.setCookie, response, { domain: false })
+}
 
 const kratos = createKratosClient({ baseUrl: 'https://auth.example.com' })
 
@@ -61,20 +109,24 @@ beforeAll(() => {
   run(npm, ['pack', '--silent', '--pack-destination', scratch], root)
   const tarball = readdirSync(scratch).find((name) => name.endsWith('.tgz'))!
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'consumer', private: true }))
-  run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', `./${tarball}`], scratch)
+  const msw = JSON.parse(readFileSync(join(root, 'node_modules/msw/package.json'), 'utf8')).version
+  run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', `./${tarball}`, `msw@${msw}`], scratch)
 }, 180_000)
 
 describe('the packed package', () => {
-  const expected = { kind: 'error', id: 'session_inactive', guard: true, setCookie: ['csrf=1; Path=/'] }
+  describe.each(Object.entries(smokes))('%s', (entry, smoke) => {
+    const file = entry.replaceAll('/', '-')
 
-  test('works through import() from an ES module', () => {
-    writeFileSync(join(scratch, 'esm.mjs'), smoke("import http from 'node:http'\nimport * as sdk from 'kratos-settings'"))
-    expect(JSON.parse(run(process.execPath, ['esm.mjs'], scratch))).toEqual(expected)
-  })
+    test('works through import() from an ES module', () => {
+      writeFileSync(join(scratch, `${file}.mjs`), asEsm(smoke))
+      expect(JSON.parse(run(process.execPath, [`${file}.mjs`], scratch))).toEqual(smoke.expected)
+    })
 
-  test('works through require() from a CommonJS file (ky is inlined there)', () => {
-    writeFileSync(join(scratch, 'cjs.cjs'), smoke("const http = require('node:http')\nconst sdk = require('kratos-settings')"))
-    expect(JSON.parse(run(process.execPath, ['cjs.cjs'], scratch))).toEqual(expected)
+    // Neither publint nor attw notices a CommonJS build that fails when it runs.
+    test('works through require() from a CommonJS file', () => {
+      writeFileSync(join(scratch, `${file}.cjs`), asCjs(smoke))
+      expect(JSON.parse(run(process.execPath, [`${file}.cjs`], scratch))).toEqual(smoke.expected)
+    })
   })
 
   test('type-checks with TypeScript 7 from ESM and CommonJS consumers, our declarations included', () => {
@@ -84,10 +136,10 @@ describe('the packed package', () => {
   })
 
   test('that type check fails on a type error, so it is not vacuous', () => {
-    writeFileSync(join(scratch, 'broken.mts'), "import { createKratosClient } from 'kratos-settings'\ncreateKratosClient({ baseUrl: 42 })\n")
+    writeFileSync(join(scratch, 'broken.mts'), "import { forwardSetCookie } from 'kratos-settings/cookies'\nforwardSetCookie('a=1', new Headers())\n")
     const { status, output } = typecheck(['broken.mts'])
     expect(status).not.toBe(0)
-    expect(output).toContain('TS2322')
+    expect(output).toContain('TS2345')
   })
 })
 
