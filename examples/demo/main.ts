@@ -7,8 +7,8 @@ import {
   type CreateBrowserSettingsFlowOptions,
   type KratosClient,
 } from '../../src/index.js'
-import { createMockKratos, SESSION_COOKIE } from '../../src/msw/mock-kratos.js'
-import { makeKratosError } from '../../src/msw/fixtures.js'
+import { createMockKratos, SESSION_COOKIE } from '../../src/msw/index.js'
+import { makeKratosError } from '../../src/msw/index.js'
 import { describeResult } from './describe-result.js'
 import { serve } from './serve.js'
 

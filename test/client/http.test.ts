@@ -7,7 +7,7 @@ import {
   KratosTimeoutError,
   type KratosClientOptions,
 } from '../../src/index.js'
-import { makeSettingsFlow } from '../../src/msw/fixtures.js'
+import { makeSettingsFlow } from '../../src/msw/index.js'
 import { rawHeader, startServer, type TestServer } from '../helpers/http-server.js'
 
 // Tests about HTTP itself, against a real server on 127.0.0.1.

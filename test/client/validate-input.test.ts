@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { createKratosClient, isKratosArgumentError, KratosArgumentError, type KratosClientOptions } from '../../src/index.js'
-import { makeSettingsFlow } from '../../src/msw/fixtures.js'
+import { makeSettingsFlow } from '../../src/msw/index.js'
 import { BASE_URL, onCreateSettingsFlow, testClient, useMsw } from '../helpers/msw.js'
 
 useMsw()

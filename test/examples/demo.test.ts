@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, test } from 'vitest'
-import { createMockKratos } from '../../src/msw/mock-kratos.js'
+import { createMockKratos } from '../../src/msw/index.js'
 import { serve } from '../../examples/demo/serve.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))

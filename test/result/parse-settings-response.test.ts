@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { KNOWN_ERROR_IDS, KratosError, UnexpectedResponseError, type SettingsFlowResult } from '../../src/index.js'
 import { REDACTED } from '../../src/errors/redact.js'
-import { kratosErrorStatus, makeKratosError, makeSettingsFlow } from '../../src/msw/fixtures.js'
+import { kratosErrorStatus, makeKratosError, makeSettingsFlow } from '../../src/msw/index.js'
 import { onCreateSettingsFlow, testClient, useMsw } from '../helpers/msw.js'
 
 useMsw()

@@ -1,0 +1,69 @@
+import { Ajv } from 'ajv'
+import addFormats from 'ajv-formats'
+import { readFileSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+import { parse } from 'yaml'
+import { KNOWN_ERROR_IDS } from '../../src/index.js'
+import { KRATOS_ERRORS, makeKratosError, makeSettingsFlow } from '../../src/msw/index.js'
+
+// The fixtures validated against our OpenAPI document's schemas. `discriminator` mappings are
+// checked through the oneOf they sit on. Ajv knows OpenAPI 3.0's `nullable`, but only next to a
+// `type`; without one, any value (null included) is allowed anyway, so it is dropped there.
+const document = withoutUntypedNullable(parse(readFileSync(new URL('../../openapi/settings.yaml', import.meta.url), 'utf8'))) as object
+const ajv = new Ajv({ strict: false, allErrors: true })
+addFormats.default(ajv)
+ajv.addSchema(document, 'settings.yaml')
+
+function validate(schema: string, body: unknown) {
+  const check = ajv.getSchema(`settings.yaml#/components/schemas/${schema}`)!
+  check(body)
+  return check.errors ?? []
+}
+
+// The body schema Kratos documents for each error id (errorGeneric where it names none).
+const SCHEMA_OF: Partial<Record<string, string>> = {
+  session_aal2_required: 'errorAuthenticatorAssuranceLevelNotSatisfied',
+  session_refresh_required: 'needsPrivilegedSessionError',
+  browser_location_change_required: 'errorBrowserLocationChangeRequired',
+  self_service_flow_expired: 'selfServiceFlowExpiredError',
+  self_service_flow_replaced: 'errorFlowReplaced',
+}
+
+describe('makeSettingsFlow', () => {
+  test('makes a flow valid against openapi/settings.yaml, with or without overrides', () => {
+    expect(validate('settingsFlow', makeSettingsFlow())).toEqual([])
+    expect(validate('settingsFlow', makeSettingsFlow({ state: 'success', return_to: 'https://app.example.com/' }))).toEqual([])
+  })
+
+  test('the validation rejects a flow that breaks the document, so it can fail', () => {
+    expect(validate('settingsFlow', makeSettingsFlow({ state: 'done' as never }))).not.toEqual([])
+    expect(validate('settingsFlow', { ...makeSettingsFlow(), issued_at: 'yesterday' })).not.toEqual([])
+    const flow = makeSettingsFlow()
+    flow.ui.nodes[0]!.attributes = { node_type: 'input' } as never
+    expect(validate('settingsFlow', flow)).not.toEqual([])
+  })
+})
+
+describe('makeKratosError', () => {
+  test.each(KNOWN_ERROR_IDS)('%s is valid against its documented schema, with the status Kratos sends', (id) => {
+    const body = makeKratosError(id)
+    expect(validate(SCHEMA_OF[id] ?? 'errorGeneric', body)).toEqual([])
+    expect(body.error.code).toBe(KRATOS_ERRORS[id].status)
+  })
+
+  test('an error for an id Kratos does not know is still a valid error body', () => {
+    expect(validate('errorGeneric', makeKratosError('some_future_error'))).toEqual([])
+  })
+
+  test('the validation rejects an error without the field its id requires', () => {
+    const { redirect_browser_to: _, ...body } = makeKratosError('session_aal2_required')
+    expect(validate('errorAuthenticatorAssuranceLevelNotSatisfied', body)).not.toEqual([])
+  })
+})
+
+function withoutUntypedNullable(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutUntypedNullable)
+  if (typeof node !== 'object' || node === null) return node
+  const entries = Object.entries(node).filter(([key]) => key !== 'nullable' || 'type' in node)
+  return Object.fromEntries(entries.map(([key, value]) => [key, withoutUntypedNullable(value)]))
+}

@@ -1,0 +1,24 @@
+import { build } from 'esbuild'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, test } from 'vitest'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+
+/** Bundles an entry for the browser as an app's bundler would; returns the packages in it. */
+async function bundledPackages(entry: string): Promise<Set<string>> {
+  const { metafile } = await build({
+    entryPoints: [entry], absWorkingDir: root, bundle: true, platform: 'browser', format: 'esm', minify: true, write: false, metafile: true, logLevel: 'silent',
+  })
+  const packages = Object.keys(metafile.inputs).map((path) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? '(ours)')
+  return new Set(packages)
+}
+
+describe('the core bundled for the browser', () => {
+  test('holds ky and our code only: no tough-cookie, tldts or msw', async () => {
+    expect(await bundledPackages('src/index.ts')).toEqual(new Set(['ky', '(ours)']))
+  })
+
+  test('the same check sees tough-cookie in the cookies entry, so it can fail', async () => {
+    expect(await bundledPackages('src/cookies/index.ts')).toContain('tough-cookie')
+  })
+})
