@@ -1,13 +1,30 @@
 import { fileURLToPath } from 'node:url'
+import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 
 const typescript7 = fileURLToPath(new URL('./node_modules/typescript7/bin/tsc', import.meta.url))
+const chromium = playwright({
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  },
+})
 const typeTests = { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' }
 
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
+      { test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/**/*.browser.test.ts'], environment: 'node', testTimeout: 20_000 } },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/**/*.browser.test.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
+          browser: { enabled: true, headless: true, provider: chromium, instances: [{ browser: 'chromium' }] },
+        },
+        // The page on 127.0.0.1 like the mock Kratos: another port, the same site.
+        server: { host: '127.0.0.1' },
+      },
       // Type tests run under both compilers: tools need TypeScript 5.9, users compile with 7.
       { test: { name: 'types', include: [], typecheck: typeTests } },
       { test: { name: 'types-ts7', include: [], typecheck: { ...typeTests, checker: typescript7 } } },

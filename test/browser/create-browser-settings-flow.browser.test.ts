@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, inject, test } from 'vitest'
+import { createKratosClient, KratosArgumentError, type SettingsFlow, type SettingsFlowResult } from '../../src/index.js'
+import { SESSION_COOKIE } from '../../src/msw/index.js'
+
+// Runs in real Chromium. The page and the mock Kratos are on different ports of 127.0.0.1:
+// cross-origin but same-site, as an app and its Kratos on two subdomains are.
+const baseUrl = inject('kratosUrl')
+
+const flowOf = (result: SettingsFlowResult): SettingsFlow => {
+  if (result.kind !== 'flow') throw new Error(`expected a flow, got ${result.kind} ${result.status}`)
+  return result.flow
+}
+const csrfTokenOf = (flow: SettingsFlow) =>
+  flow.ui.nodes.flatMap(({ attributes }) => (attributes.node_type === 'input' && attributes.name === 'csrf_token' ? [attributes.value] : []))[0]
+
+describe('createBrowserSettingsFlow in a browser', () => {
+  afterEach(() => {
+    document.cookie = `${SESSION_COOKIE}=; Path=/; Max-Age=0`
+  })
+
+  test('runs in a real browser page, cross-origin to Kratos', () => {
+    expect(navigator.userAgent).toMatch(/Chrome\//)
+    expect(new URL(baseUrl).origin).not.toBe(location.origin)
+  })
+
+  test('sends cookies with credentials: include, and the CSRF cookie Kratos set comes back on the next call', async () => {
+    document.cookie = `${SESSION_COOKIE}=browser-session; Path=/`
+    const kratos = createKratosClient({ baseUrl, retry: 0 })
+    const first = flowOf(await kratos.createBrowserSettingsFlow())
+    const second = flowOf(await kratos.createBrowserSettingsFlow())
+    // The CSRF cookie is HttpOnly: the page cannot read it, but Kratos received it and kept its token.
+    expect(document.cookie).not.toContain('csrf_token')
+    expect(csrfTokenOf(second)).toBe(csrfTokenOf(first))
+    expect(second.id).not.toBe(first.id)
+  })
+
+  test('without credentials the session cookie stays home, and Kratos answers session_inactive', async () => {
+    document.cookie = `${SESSION_COOKIE}=browser-session; Path=/`
+    const result = await createKratosClient({ baseUrl, retry: 0, credentials: 'omit' }).createBrowserSettingsFlow()
+    expect(result).toMatchObject({ kind: 'error', status: 401, error: { id: 'session_inactive' } })
+  })
+
+  test('a redirect is opaque to a browser: kind redirect, status 0, location null', async () => {
+    document.cookie = `${SESSION_COOKIE}=browser-session; Path=/`
+    const result = await createKratosClient({ baseUrl, retry: 0 }).createBrowserSettingsFlow(undefined, undefined, { mode: 'redirect' })
+    expect(result).toEqual({ kind: 'redirect', status: 0, location: null, setCookie: [] })
+  })
+
+  test('rejects a cookie argument with a clear error, before any request', async () => {
+    let requests = 0
+    const kratos = createKratosClient({ baseUrl, retry: 0, fetch: (input, init) => (requests++, fetch(input, init)) })
+    const call = kratos.createBrowserSettingsFlow(undefined, `${SESSION_COOKIE}=x`)
+    await expect(call).rejects.toThrow(KratosArgumentError)
+    await expect(call).rejects.toThrow(/cookie.*browser/i)
+    expect(requests).toBe(0)
+  })
+})
