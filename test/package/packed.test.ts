@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, test } from 'vitest'
 
-// The published package, as a user installs it: `npm pack` (which builds), then `npm install`
+// The published package, as a user installs it: `npm pack` of the build (`npm test` builds first), then `npm install`
 // of the tarball into a scratch project, then ESM, CommonJS and TypeScript 7 consumers.
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -106,7 +106,7 @@ export function redirectTarget(error: unknown): string | undefined {
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'kratos-settings-consumer-'))
-  run(npm, ['pack', '--silent', '--pack-destination', scratch], root)
+  run(npm, ['pack', '--silent', '--ignore-scripts', '--pack-destination', scratch], root)
   const tarball = readdirSync(scratch).find((name) => name.endsWith('.tgz'))!
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'consumer', private: true }))
   const msw = JSON.parse(readFileSync(join(root, 'node_modules/msw/package.json'), 'utf8')).version

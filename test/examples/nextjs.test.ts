@@ -1,0 +1,101 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { serve } from '../../examples/demo/serve.js'
+import { CSRF_COOKIE, SESSION_COOKIE, createMockKratos } from '../../src/msw/index.js'
+
+// examples/nextjs built with `next build`, served by `next start` on 127.0.0.1, against the mock
+// Kratos on another loopback port, driven by headless Chromium. Needs the package built (npm test does it).
+
+const app = fileURLToPath(new URL('../../examples/nextjs', import.meta.url))
+const next = fileURLToPath(new URL('../../node_modules/next/dist/bin/next', import.meta.url))
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
+
+let kratos: Awaited<ReturnType<typeof serve>>
+let appUrl = ''
+let server: ChildProcess | undefined
+let browser: Browser
+
+async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as AddressInfo
+  await new Promise((resolve) => probe.close(resolve))
+  return port
+}
+
+async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`)
+    if (await fetch(url).then(() => true, () => false)) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`${url} did not answer within 30 s`)
+}
+
+beforeAll(async () => {
+  let handler: (request: Request) => Response | undefined = () => undefined
+  kratos = await serve((request) => handler(request))
+  const mock = createMockKratos({ baseUrl: kratos.origin })
+  // A stand-in login page, so that the browser has somewhere to land.
+  handler = (request) => (new URL(request.url).pathname === '/self-service/login/browser' ? new Response('<h1>Sign in</h1>', { headers: { 'content-type': 'text/html' } }) : mock(request))
+
+  execFileSync(process.execPath, [next, 'build'], { cwd: app, env, stdio: 'pipe' })
+  const port = await freePort()
+  appUrl = `http://127.0.0.1:${port}`
+  server = spawn(process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', String(port)], { cwd: app, env: { ...env, KRATOS_URL: kratos.origin }, stdio: 'ignore' })
+  await waitUntilUp(appUrl, server)
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+}, 240_000)
+
+afterAll(async () => {
+  await browser?.close()
+  server?.kill()
+  await kratos?.close()
+})
+
+async function browserWithSession(token?: string): Promise<BrowserContext> {
+  const context = await browser.newContext()
+  if (token !== undefined) await context.addCookies([{ name: SESSION_COOKIE, value: token, url: appUrl }])
+  return context
+}
+
+describe('examples/nextjs against the mock Kratos, in Chromium', () => {
+  test('with a session, /settings shows the form and the browser holds the CSRF cookie, byte for byte', async () => {
+    const context = await browserWithSession('e2e-session')
+    const page = await context.newPage()
+    await page.goto(`${appUrl}/settings`)
+    expect(new URL(page.url()).pathname).toBe('/settings')
+    await expect(page.locator('h1').textContent()).resolves.toBe('Account settings')
+    expect(await page.locator('form[data-group="profile"] input[name="traits.email"]').inputValue()).toBe('ada@example.com')
+    const token = await page.locator('form[data-group="profile"] input[name="csrf_token"]').inputValue()
+    const csrf = (await context.cookies()).find((cookie) => cookie.name === CSRF_COOKIE)
+    expect(csrf).toMatchObject({ value: token, httpOnly: true, sameSite: 'Lax', path: '/' })
+    expect(token).toMatch(/=$/)
+    await context.close()
+  })
+
+  test('without a session, the browser lands on Kratos’ login, coming back to /settings afterwards', async () => {
+    const context = await browserWithSession()
+    const page = await context.newPage()
+    await page.goto(`${appUrl}/settings`)
+    const landed = new URL(page.url())
+    expect(landed.origin + landed.pathname).toBe(`${kratos.origin}/self-service/login/browser`)
+    expect(landed.searchParams.get('return_to')).toBe(`${appUrl}/settings`)
+    await context.close()
+  })
+
+  test('with an AAL1 session, the browser lands on the second-factor login Kratos names', async () => {
+    const context = await browserWithSession('aal1')
+    const page = await context.newPage()
+    await page.goto(`${appUrl}/settings`)
+    expect(page.url()).toBe(`${kratos.origin}/self-service/login/browser?aal=aal2`)
+    await context.close()
+  })
+})
