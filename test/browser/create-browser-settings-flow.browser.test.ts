@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, inject, test } from 'vitest'
 import { createKratosClient, KratosArgumentError, type SettingsFlow, type SettingsFlowResult } from '../../src/index.js'
+import { loadSettingsFlow } from '../../examples/browser/load-settings-flow.js'
 import { SESSION_COOKIE } from '../../src/msw/index.js'
 
 // Runs in real Chromium. The page and the mock Kratos are on different ports of 127.0.0.1:
@@ -53,5 +54,25 @@ describe('createBrowserSettingsFlow in a browser', () => {
     await expect(call).rejects.toThrow(KratosArgumentError)
     await expect(call).rejects.toThrow(/cookie.*browser/i)
     expect(requests).toBe(0)
+  })
+})
+
+describe('examples/browser/load-settings-flow', () => {
+  afterEach(() => {
+    document.cookie = `${SESSION_COOKIE}=; Path=/; Max-Age=0`
+  })
+
+  test('returns the flow for a signed-in user', async () => {
+    document.cookie = `${SESSION_COOKIE}=browser-session; Path=/`
+    const flow = await loadSettingsFlow(baseUrl, () => expect.unreachable())
+    expect(flow?.ui.action).toMatch(`${baseUrl}/self-service/settings?flow=`)
+  })
+
+  test('sends a signed-out browser to the login, and an AAL1 session to the second factor', async () => {
+    const targets: string[] = []
+    await loadSettingsFlow(baseUrl, (url) => targets.push(url))
+    document.cookie = `${SESSION_COOKIE}=aal1; Path=/`
+    await loadSettingsFlow(baseUrl, (url) => targets.push(url))
+    expect(targets).toEqual([`${baseUrl}/self-service/login/browser`, `${baseUrl}/self-service/login/browser?aal=aal2`])
   })
 })

@@ -46,7 +46,10 @@ beforeAll(async () => {
   execFileSync(process.execPath, [next, 'build'], { cwd: app, env, stdio: 'pipe' })
   const port = await freePort()
   appUrl = `http://127.0.0.1:${port}`
-  server = spawn(process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', String(port)], { cwd: app, env: { ...env, KRATOS_URL: kratos.origin }, stdio: 'ignore' })
+  // Its own process group: `next start` runs the server in a child, which must stop with it.
+  server = spawn(process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: app, env: { ...env, KRATOS_URL: kratos.origin }, stdio: 'ignore', detached: true,
+  })
   await waitUntilUp(appUrl, server)
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -56,7 +59,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  server?.kill()
+  if (server?.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM')
   await kratos?.close()
 })
 

@@ -1,0 +1,37 @@
+import { CSRF_COOKIE, SESSION_COOKIE, createKratosHandlers } from 'kratos-settings/msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { GET } from './route'
+
+const KRATOS_URL = 'https://auth.example.com'
+const server = setupServer()
+
+beforeAll(() => {
+  process.env.KRATOS_URL = KRATOS_URL
+  server.listen({ onUnhandledFrame: 'error' })
+})
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+const visit = (cookie?: string) =>
+  GET(new Request('http://app.test/settings/start', { headers: { host: 'app.test', ...(cookie === undefined ? {} : { cookie }) } }))
+
+test('forwards the CSRF cookie and sends the browser back to the settings page', async () => {
+  server.use(...createKratosHandlers({ baseUrl: KRATOS_URL }))
+  const response = await visit(`${SESSION_COOKIE}=test-session`)
+  expect(response.status).toBe(303)
+  expect(response.headers.get('location')).toBe('/settings?cookies=forwarded')
+  expect(response.headers.getSetCookie()).toEqual([expect.stringMatching(`^${CSRF_COOKIE}=`)])
+})
+
+test('sends a browser without a session to Kratos’ login', async () => {
+  server.use(...createKratosHandlers({ baseUrl: KRATOS_URL }))
+  const response = await visit()
+  expect(response.headers.get('location')).toBe(`${KRATOS_URL}/self-service/login/browser?return_to=http%3A%2F%2Fapp.test%2Fsettings`)
+})
+
+test('follows Kratos when it asks for a fresh login', async () => {
+  server.use(...createKratosHandlers({ baseUrl: KRATOS_URL, error: 'session_refresh_required' }))
+  const response = await visit(`${SESSION_COOKIE}=test-session`)
+  expect(response.headers.get('location')).toBe('https://auth.example.com/self-service/login/browser?refresh=true')
+})
