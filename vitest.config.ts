@@ -1,14 +1,10 @@
 import { fileURLToPath } from 'node:url'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/helpers/chromium.js'
 
 const typescript7 = fileURLToPath(new URL('./node_modules/typescript7/bin/tsc', import.meta.url))
-const chromium = playwright({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  },
-})
+const chromium = playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } })
 const typeTests = { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' }
 
 export default defineConfig({

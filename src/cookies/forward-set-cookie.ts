@@ -44,7 +44,7 @@ export type SetCookieTarget = Headers | Response | NodeResponseLike | ResponseCo
  */
 export function forwardSetCookie(setCookie: readonly string[], target: SetCookieTarget, rewrite?: SetCookieRewrite): void {
   const cookies = setCookie.map((cookie) => rewriteSetCookie(cookie, rewrite))
-  if (target instanceof Headers || isHeaders(target)) for (const cookie of cookies) target.append('set-cookie', cookie)
+  if (isHeaders(target)) for (const cookie of cookies) target.append('set-cookie', cookie)
   else if ('headers' in target && isHeaders(target.headers)) for (const cookie of cookies) target.headers.append('set-cookie', cookie)
   else if ('appendHeader' in target && typeof target.appendHeader === 'function') {
     if (cookies.length > 0) target.appendHeader('set-cookie', cookies)

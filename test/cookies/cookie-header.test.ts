@@ -3,9 +3,9 @@ import { afterEach, describe, expect, test } from 'vitest'
 import { getCookieHeader } from '../../src/cookies/index.js'
 import { KratosArgumentError } from '../../src/index.js'
 import { startServer, type TestServer } from '../helpers/http-server.js'
-import { CSRF_COOKIE, SESSION_COOKIE, pairOf } from './kratos-cookies.js'
+import { CSRF_SET_COOKIE, SESSION_SET_COOKIE, pairOf } from './kratos-cookies.js'
 
-const header = `${pairOf(CSRF_COOKIE)}; ${pairOf(SESSION_COOKIE)}`
+const header = `${pairOf(CSRF_SET_COOKIE)}; ${pairOf(SESSION_SET_COOKIE)}`
 
 describe('getCookieHeader', () => {
   let server: TestServer | undefined

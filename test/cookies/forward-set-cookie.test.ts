@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test } from 'vitest'
 import { forwardSetCookie } from '../../src/cookies/index.js'
 import { KratosArgumentError } from '../../src/index.js'
 import { startServer, type TestServer } from '../helpers/http-server.js'
-import { CSRF_COOKIE, KRATOS_SET_COOKIES, SESSION_DELETION, pairOf } from './kratos-cookies.js'
+import { CSRF_SET_COOKIE, KRATOS_SET_COOKIES, SESSION_DELETION, pairOf } from './kratos-cookies.js'
 
 describe('forwardSetCookie', () => {
   let server: TestServer | undefined
@@ -57,9 +57,9 @@ describe('forwardSetCookie', () => {
   test('refuses Next.js ResponseCookies for a value it would URL-encode, writing nothing', () => {
     const headers = new Headers()
     // What Next.js itself would send: "…%2B…%3D", not the cookie Kratos issued.
-    const value = pairOf(CSRF_COOKIE).slice(pairOf(CSRF_COOKIE).indexOf('=') + 1)
+    const value = pairOf(CSRF_SET_COOKIE).slice(pairOf(CSRF_SET_COOKIE).indexOf('=') + 1)
     expect(new ResponseCookies(new Headers()).set('x', value).toString()).not.toContain(value)
-    expect(() => forwardSetCookie([SESSION_DELETION, CSRF_COOKIE], new ResponseCookies(headers))).toThrow(/URL-encoded/)
+    expect(() => forwardSetCookie([SESSION_DELETION, CSRF_SET_COOKIE], new ResponseCookies(headers))).toThrow(/URL-encoded/)
     expect(headers.getSetCookie()).toEqual([])
   })
 

@@ -2,7 +2,7 @@ import { Cookie } from 'tough-cookie'
 import { describe, expect, test } from 'vitest'
 import { rewriteSetCookie } from '../../src/cookies/index.js'
 import { KratosArgumentError } from '../../src/index.js'
-import { CSRF_COOKIE, KRATOS_SET_COOKIES, SESSION_COOKIE, SESSION_DELETION } from './kratos-cookies.js'
+import { CSRF_SET_COOKIE, KRATOS_SET_COOKIES, SESSION_SET_COOKIE, SESSION_DELETION } from './kratos-cookies.js'
 
 const attributes = (setCookie: string) => {
   const { key, value, expires, maxAge, domain, path, secure, httpOnly, sameSite } = Cookie.parse(setCookie)!
@@ -18,23 +18,23 @@ describe('rewriteSetCookie', () => {
   })
 
   test('removes or replaces Domain and keeps every other attribute', () => {
-    expect(attributes(rewriteSetCookie(CSRF_COOKIE, { domain: false }))).toEqual({ ...attributes(CSRF_COOKIE), domain: null })
-    expect(attributes(rewriteSetCookie(CSRF_COOKIE, { domain: 'app.example.com' }))).toEqual({
-      ...attributes(CSRF_COOKIE),
+    expect(attributes(rewriteSetCookie(CSRF_SET_COOKIE, { domain: false }))).toEqual({ ...attributes(CSRF_SET_COOKIE), domain: null })
+    expect(attributes(rewriteSetCookie(CSRF_SET_COOKIE, { domain: 'app.example.com' }))).toEqual({
+      ...attributes(CSRF_SET_COOKIE),
       domain: 'app.example.com',
     })
-    expect(rewriteSetCookie(CSRF_COOKIE, { domain: false })).not.toMatch(/domain/i)
+    expect(rewriteSetCookie(CSRF_SET_COOKIE, { domain: false })).not.toMatch(/domain/i)
   })
 
   test('replaces Path, or maps it for a path prefix', () => {
-    expect(attributes(rewriteSetCookie(SESSION_COOKIE, { path: '/auth' }))).toEqual({ ...attributes(SESSION_COOKIE), path: '/auth' })
-    expect(Cookie.parse(rewriteSetCookie(SESSION_COOKIE, { path: (path) => `/auth${path}` }))?.path).toBe('/auth/')
+    expect(attributes(rewriteSetCookie(SESSION_SET_COOKIE, { path: '/auth' }))).toEqual({ ...attributes(SESSION_SET_COOKIE), path: '/auth' })
+    expect(Cookie.parse(rewriteSetCookie(SESSION_SET_COOKIE, { path: (path) => `/auth${path}` }))?.path).toBe('/auth/')
   })
 
   test('drops Secure only when asked, keeping HttpOnly, SameSite, Max-Age and Expires', () => {
-    const rewritten = rewriteSetCookie(SESSION_COOKIE, { dropSecure: true })
+    const rewritten = rewriteSetCookie(SESSION_SET_COOKIE, { dropSecure: true })
     expect(rewritten).not.toMatch(/secure/i)
-    expect(attributes(rewritten)).toEqual({ ...attributes(SESSION_COOKIE), secure: false })
+    expect(attributes(rewritten)).toEqual({ ...attributes(SESSION_SET_COOKIE), secure: false })
     expect(rewritten).toMatch(/Expires=Sat, 21 Nov 2026 12:00:00 GMT/)
   })
 

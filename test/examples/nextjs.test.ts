@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { serve } from '../../examples/demo/serve.js'
 import { CSRF_COOKIE, SESSION_COOKIE, createMockKratos } from '../../src/msw/index.js'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium.js'
 
 // examples/nextjs built with `next build`, served by `next start` on 127.0.0.1, against the mock
 // Kratos on another loopback port, driven by headless Chromium. Needs the package built (npm test does it).
@@ -51,10 +52,7 @@ beforeAll(async () => {
     cwd: app, env: { ...env, KRATOS_URL: kratos.origin }, stdio: 'ignore', detached: true,
   })
   await waitUntilUp(appUrl, server)
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
 }, 240_000)
 
 afterAll(async () => {
@@ -80,6 +78,7 @@ describe('examples/nextjs against the mock Kratos, in Chromium', () => {
     const token = await page.locator('form[data-group="profile"] input[name="csrf_token"]').inputValue()
     const csrf = (await context.cookies()).find((cookie) => cookie.name === CSRF_COOKIE)
     expect(csrf).toMatchObject({ value: token, httpOnly: true, sameSite: 'Lax', path: '/' })
+    // The mock's token is base64 ending in "=": a layer that URL-encodes it would leave "%3D" here.
     expect(token).toMatch(/=$/)
     await context.close()
   })
