@@ -38,8 +38,7 @@ export function getCookieHeader(source: CookieSource): string | undefined {
   else if ('headers' in source && isHeaders(source.headers)) header = source.headers.get('cookie')
   else if ('headers' in source && typeof source.headers === 'object' && source.headers !== null) {
     header = (source as NodeRequestLike).headers.cookie
-  }
-  else throw unreadable()
+  } else throw unreadable()
   // HTTP/2 may deliver the cookie header in pieces; RFC 9113 §8.2.3 joins them with "; ".
   const joined = typeof header === 'string' ? header : header?.join('; ')
   return joined === undefined || joined === '' ? undefined : joined

@@ -39,7 +39,7 @@ export type SetCookieTarget = Headers | Response | NodeResponseLike | ResponseCo
  * lost throws a `KratosArgumentError` before anything is written.
  *
  * @example
- * const response = NextResponse.redirect(new URL('/settings', request.url), 303)
+ * const response = new Response(null, { status: 303, headers: { location: '/settings' } })
  * forwardSetCookie(result.setCookie, response)
  */
 export function forwardSetCookie(setCookie: readonly string[], target: SetCookieTarget, rewrite?: SetCookieRewrite): void {
