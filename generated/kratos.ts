@@ -24,6 +24,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/self-service/settings/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a settings flow back, for example after a page reload */
+        get: operations["getSettingsFlow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/self-service/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a settings form
+         * @description With `Accept: application/json` Kratos answers 200 with the updated flow, 400 with the flow and its validation messages, or a JSON error. Otherwise it answers 303.
+         */
+        post: operations["updateSettingsFlow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -279,6 +316,153 @@ export interface components {
             action: "redirect_browser_to";
             redirect_browser_to: string;
         };
+        /** @description The settings form, by `method`. */
+        updateSettingsFlowBody: components["schemas"]["updateSettingsFlowWithProfileMethod"] | components["schemas"]["updateSettingsFlowWithPasswordMethod"] | components["schemas"]["updateSettingsFlowWithTotpMethod"] | components["schemas"]["updateSettingsFlowWithWebAuthnMethod"] | components["schemas"]["updateSettingsFlowWithLookupMethod"] | components["schemas"]["updateSettingsFlowWithOidcMethod"] | components["schemas"]["updateSettingsFlowWithPasskeyMethod"] | components["schemas"]["updateSettingsFlowWithSamlMethod"];
+        /** @description The `profile` method. */
+        updateSettingsFlowWithProfileMethod: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "profile";
+            /** @description The CSRF token from the flow's `csrf_token` node. */
+            csrf_token?: string;
+            /** @description The identity traits, as the identity schema defines them. */
+            traits: {
+                [key: string]: unknown;
+            };
+            /** @description Passed to webhooks; not stored. */
+            transient_payload?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The `password` method. */
+        updateSettingsFlowWithPasswordMethod: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "password";
+            /** @description The CSRF token from the flow's `csrf_token` node. */
+            csrf_token?: string;
+            password: string;
+            /** @description Passed to webhooks; not stored. */
+            transient_payload?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The `totp` method. */
+        updateSettingsFlowWithTotpMethod: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "totp";
+            /** @description The CSRF token from the flow's `csrf_token` node. */
+            csrf_token?: string;
+            /** @description A code from the authenticator app, to pair it. */
+            totp_code?: string;
+            /** @description Unpairs the authenticator app. */
+            totp_unlink?: boolean;
+            /** @description Passed to webhooks; not stored. */
+            transient_payload?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The `webauthn` method. */
+        updateSettingsFlowWithWebAuthnMethod: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "webauthn";
+            /** @description The CSRF token from the flow's `csrf_token` node. */
+            csrf_token?: string;
+            /** @description The browser's credential creation response, as JSON. */
+            webauthn_register?: string;
+            webauthn_register_displayname?: string;
+            /** @description The id of the key to remove. */
+            webauthn_remove?: string;
+            /** @description Passed to webhooks; not stored. */
+            transient_payload?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The `lookup_secret` method. */
+        updateSettingsFlowWithLookupMethod: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "lookup_secret";
+            /** @description The CSRF token from the flow's `csrf_token` node. */
+            csrf_token?: string;
+            lookup_secret_confirm?: boolean;
+            lookup_secret_disable?: boolean;
+            lookup_secret_regenerate?: boolean;
+            lookup_secret_reveal?: boolean;
+            /** @description Passed to webhooks; not stored. */
+            transient_payload?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The `oidc` method. */
+        updateSettingsFlowWithOidcMethod: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "oidc";
+            flow?: string;
+            /** @description The provider to link. */
+            link?: string;
+            /** @description The provider to unlink. */
+            unlink?: string;
+            traits?: {
+                [key: string]: unknown;
+            };
+            upstream_parameters?: {
+                [key: string]: unknown;
+            };
+            /** @description Passed to webhooks; not stored. */
+            transient_payload?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The `passkey` method. */
+        updateSettingsFlowWithPasskeyMethod: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "passkey";
+            /** @description The CSRF token from the flow's `csrf_token` node. */
+            csrf_token?: string;
+            /** @description The browser's credential creation response, as JSON. */
+            passkey_settings_register?: string;
+            /** @description The id of the passkey to remove. */
+            passkey_remove?: string;
+        };
+        /** @description The `saml` method. */
+        updateSettingsFlowWithSamlMethod: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "saml";
+            /** @description The CSRF token from the flow's `csrf_token` node. */
+            csrf_token?: string;
+            flow?: string;
+            link?: string;
+            unlink?: string;
+            traits?: {
+                [key: string]: unknown;
+            };
+            /** @description Passed to webhooks; not stored. */
+            transient_payload?: {
+                [key: string]: unknown;
+            };
+        };
         /** @description The JSON error body: `{ "error": { ... } }`. */
         errorGeneric: {
             error: components["schemas"]["genericError"];
@@ -403,6 +587,173 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["errorGeneric"];
+                };
+            };
+            /** @description Any other Kratos error. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["errorGeneric"];
+                };
+            };
+        };
+    };
+    getSettingsFlow: {
+        parameters: {
+            query: {
+                /** @description The flow's id, as in the settings UI's `?flow=` parameter. */
+                id: string;
+            };
+            header?: {
+                /** @description The session token of native apps; browser flows use cookies instead. */
+                "X-Session-Token"?: string;
+                /** @description The browser's cookies, forwarded by server-side code. */
+                Cookie?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flow. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["settingsFlow"];
+                };
+            };
+            /** @description No active session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["errorGeneric"];
+                };
+            };
+            /** @description The flow belongs to another identity, or a CSRF violation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["errorGeneric"];
+                };
+            };
+            /** @description No such flow. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["errorGeneric"];
+                };
+            };
+            /** @description The flow expired; `use_flow_id` may name its successor. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["errorGeneric"];
+                };
+            };
+            /** @description Any other Kratos error. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["errorGeneric"];
+                };
+            };
+        };
+    };
+    updateSettingsFlow: {
+        parameters: {
+            query: {
+                /** @description The flow's id. */
+                flow: string;
+            };
+            header?: {
+                /** @description The session token of native apps; browser flows use cookies instead. */
+                "X-Session-Token"?: string;
+                /** @description The browser's cookies, forwarded by server-side code; must hold the CSRF cookie. */
+                Cookie?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["updateSettingsFlowBody"];
+                "application/x-www-form-urlencoded": components["schemas"]["updateSettingsFlowBody"];
+            };
+        };
+        responses: {
+            /** @description The flow after a successful update (`state` is `success`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["settingsFlow"];
+                };
+            };
+            /** @description Browser redirect to the settings UI or to `return_to`; no body. */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The flow again, with validation messages on its nodes. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["settingsFlow"];
+                };
+            };
+            /** @description No active session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["errorGeneric"];
+                };
+            };
+            /** @description The session is too old for this change (`session_refresh_required`), or a CSRF violation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["errorGeneric"];
+                };
+            };
+            /** @description The flow expired. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["errorGeneric"];
+                };
+            };
+            /** @description The browser must go to `redirect_browser_to` (for example to link a social sign-in). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["errorBrowserLocationChangeRequired"];
                 };
             };
             /** @description Any other Kratos error. */

@@ -8,6 +8,10 @@ export { KratosNetworkError } from './errors/network-error.js'
 export { KratosTimeoutError } from './errors/timeout-error.js'
 export { KratosArgumentError } from './errors/argument-error.js'
 export { KNOWN_ERROR_IDS } from './errors/known-errors.js'
+export { getCsrfToken } from './helpers/get-csrf-token.js'
+export { groupNodes } from './helpers/group-nodes.js'
+export { getFlowMessages } from './helpers/get-flow-messages.js'
+export { isNodeType } from './helpers/is-node-type.js'
 export {
   isKratosError,
   isUnexpectedResponseError,
@@ -19,9 +23,15 @@ export {
 export type { KratosClient } from './client/create-kratos-client.js'
 export type { KratosClientOptions, RetryOptions, KratosHooks } from './client/options.js'
 export type { CreateBrowserSettingsFlowOptions } from './operations/create-browser-settings-flow.js'
+export type { GetSettingsFlowOptions } from './operations/get-settings-flow.js'
+export type { UpdateSettingsFlowOptions } from './operations/update-settings-flow.js'
+export type { ResponseMode } from './client/request-headers.js'
+export type { FlowMessage } from './helpers/get-flow-messages.js'
 export type {
   SettingsFlowResult,
+  UpdateSettingsFlowResult,
   FlowResult,
+  InvalidResult,
   RedirectResult,
   ErrorResult,
   UnexpectedResult,

@@ -34,3 +34,15 @@ export type ErrorBrowserLocationChangeRequired = Schemas['errorBrowserLocationCh
 export type ErrorFlowExpired = Schemas['selfServiceFlowExpiredError']
 /** Body of `self_service_flow_replaced`. */
 export type ErrorFlowReplaced = Schemas['errorFlowReplaced']
+/** The body of `updateSettingsFlow`, discriminated by `method`. */
+export type UpdateSettingsFlowBody = Schemas['updateSettingsFlowBody']
+/** The `method` values of {@link UpdateSettingsFlowBody}. */
+export type UpdateSettingsFlowMethod = UpdateSettingsFlowBody['method']
+/** The body of `updateSettingsFlow` for one `method`. */
+export type UpdateSettingsFlowBodyOf<Method extends UpdateSettingsFlowMethod> = Extract<UpdateSettingsFlowBody, { method: Method }>
+/** The `node_type` values of {@link UiNodeAttributes}. */
+export type UiNodeType = UiNodeAttributes['node_type']
+/** A UI node whose attributes are of one `node_type`. */
+export type UiNodeOf<Type extends UiNodeType> = UiNode & { attributes: Extract<UiNodeAttributes, { node_type: Type }> }
+/** A `continue_with` item of one `action`. */
+export type ContinueWithOf<Action extends ContinueWith['action']> = Extract<ContinueWith, { action: Action }>

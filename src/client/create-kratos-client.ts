@@ -2,27 +2,54 @@ import {
   createBrowserSettingsFlowOperation,
   type CreateBrowserSettingsFlowOptions,
 } from '../operations/create-browser-settings-flow.js'
-import type { SettingsFlowResult } from '../result/settings-result.js'
+import { getSettingsFlowOperation, type GetSettingsFlowOptions } from '../operations/get-settings-flow.js'
+import { updateSettingsFlowOperation, type UpdateSettingsFlowOptions } from '../operations/update-settings-flow.js'
+import type { SettingsFlowResult, UpdateSettingsFlowResult } from '../result/settings-result.js'
+import type { SettingsFlow, UpdateSettingsFlowBody } from '../types.js'
 import { createHttp } from './create-http.js'
 import { normalizeClientOptions, type KratosClientOptions } from './options.js'
 
-/** A Kratos client. It holds no per-user state: share one instance across all requests. */
+/**
+ * A Kratos client for the settings flow. It holds no per-user state: share one instance across
+ * all requests. Every response becomes a result; only a missing response (network, timeout,
+ * abort) or an invalid argument throws. Redirects are never followed.
+ */
 export interface KratosClient {
   /**
-   * Starts a settings flow (`GET /self-service/settings/browser`). Redirects are never followed.
-   * Every response becomes a result; only a missing response (network, timeout, abort) or an
-   * invalid argument throws.
+   * Starts a settings flow (`GET /self-service/settings/browser`).
    * @param returnTo Where the browser goes once the flow is done (must be on Kratos' allow list).
    * @param cookie Server code: the browser's `Cookie` header, sent verbatim. Browsers: omit it.
    * @example
    * const result = await kratos.createBrowserSettingsFlow(undefined, request.headers.get('cookie') ?? undefined)
    * if (result.kind === 'flow') render(result.flow.ui)
    */
-  createBrowserSettingsFlow(
-    returnTo?: string,
+  createBrowserSettingsFlow(returnTo?: string, cookie?: string, options?: CreateBrowserSettingsFlowOptions): Promise<SettingsFlowResult>
+
+  /**
+   * Reads a flow back by id (`GET /self-service/settings/flows?id=`), for example after a reload
+   * of `/settings?flow=<id>`. An expired flow is the error `self_service_flow_expired`, whose
+   * `useFlowId` names its successor when Kratos sends one.
+   * @param cookie Server code: the browser's `Cookie` header, sent verbatim. Browsers: omit it.
+   * @example
+   * const result = await kratos.getSettingsFlow(searchParams.flow, cookie)
+   */
+  getSettingsFlow(id: string, cookie?: string, options?: GetSettingsFlowOptions): Promise<SettingsFlowResult>
+
+  /**
+   * Submits a settings form (`POST /self-service/settings?flow=`); never retried. The body is
+   * typed per `method`. Given the flow rather than its id, the flow's CSRF token is sent unless
+   * the body has one. A 400 is `kind: 'invalid'`: the flow with validation messages to render.
+   * @param cookie Server code: the browser's `Cookie` header (it must hold the CSRF cookie). Browsers: omit it.
+   * @example
+   * const result = await kratos.updateSettingsFlow(flow, { method: 'profile', traits: { email } }, cookie)
+   * if (result.kind === 'invalid') render(result.flow.ui)
+   */
+  updateSettingsFlow(
+    flow: SettingsFlow | string,
+    body: UpdateSettingsFlowBody,
     cookie?: string,
-    options?: CreateBrowserSettingsFlowOptions,
-  ): Promise<SettingsFlowResult>
+    options?: UpdateSettingsFlowOptions,
+  ): Promise<UpdateSettingsFlowResult>
 }
 
 /**
@@ -34,5 +61,9 @@ export interface KratosClient {
 export function createKratosClient(options: KratosClientOptions): KratosClient {
   const config = normalizeClientOptions(options)
   const http = createHttp(config)
-  return { createBrowserSettingsFlow: createBrowserSettingsFlowOperation(http, config) }
+  return {
+    createBrowserSettingsFlow: createBrowserSettingsFlowOperation(http, config),
+    getSettingsFlow: getSettingsFlowOperation(http, config),
+    updateSettingsFlow: updateSettingsFlowOperation(http, config),
+  }
 }

@@ -8,6 +8,8 @@ export interface RequestSpec {
   readonly method: 'GET' | 'POST'
   readonly url: string
   readonly headers: Record<string, string>
+  /** The encoded body of a POST. */
+  readonly body?: string
   readonly signal: AbortSignal | undefined
 }
 
@@ -25,7 +27,7 @@ export async function sendRequest<Result>(
 ): Promise<Result> {
   let response: Response
   try {
-    response = await http(spec.url, { method: spec.method, headers: spec.headers, signal: spec.signal ?? null })
+    response = await http(spec.url, { method: spec.method, headers: spec.headers, body: spec.body ?? null, signal: spec.signal ?? null })
   } catch (error) {
     if (spec.signal?.aborted) throw spec.signal.reason
     if (isTimeoutError(error)) throw new KratosTimeoutError(spec.method, spec.url, config.timeout)

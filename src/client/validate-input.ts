@@ -31,3 +31,9 @@ export function assertHeaderValue(name: string, value: unknown): asserts value i
 export function isBrowser(): boolean {
   return typeof (globalThis as { document?: unknown }).document !== 'undefined'
 }
+
+/** Throws a {@link KratosArgumentError} unless `value` is a non-empty flow id fit for a query parameter. */
+export function assertFlowId(name: string, value: unknown): asserts value is string {
+  assertQueryValue(name, value)
+  if (value === '') throw new KratosArgumentError(`${name} must not be empty`)
+}

@@ -1,8 +1,8 @@
 import type { KyInstance } from 'ky'
-import { KratosArgumentError } from '../errors/argument-error.js'
 import type { ClientConfig } from '../client/options.js'
+import { requestHeaders, type ResponseMode } from '../client/request-headers.js'
 import { sendRequest } from '../client/send-request.js'
-import { assertHeaderValue, assertQueryValue, isBrowser } from '../client/validate-input.js'
+import { assertQueryValue } from '../client/validate-input.js'
 import { parseSettingsResponse } from '../result/parse-settings-response.js'
 import type { SettingsFlowResult } from '../result/settings-result.js'
 
@@ -17,10 +17,9 @@ export interface CreateBrowserSettingsFlowOptions {
    * navigation and gets Kratos' 303 back as a `redirect` result.
    * @default 'json'
    */
-  mode?: 'json' | 'redirect'
+  mode?: ResponseMode
 }
 
-const ACCEPT = { json: 'application/json', redirect: 'text/html' } as const
 const PATH = 'self-service/settings/browser'
 const OPERATION = 'createBrowserSettingsFlow'
 
@@ -47,18 +46,7 @@ export function createBrowserSettingsFlowOperation(http: KyInstance, config: Cli
     const { organization, signal, mode = 'json' } = options
     if (returnTo !== undefined) assertQueryValue(`${OPERATION}: returnTo`, returnTo)
     if (organization !== undefined) assertQueryValue(`${OPERATION}: organization`, organization)
-    if (mode !== 'json' && mode !== 'redirect') throw new KratosArgumentError(`${OPERATION}: mode must be "json" or "redirect"`)
-    const headers: Record<string, string> = { accept: ACCEPT[mode] }
-    if (cookie !== undefined && cookie !== '') {
-      if (isBrowser()) {
-        throw new KratosArgumentError(
-          `${OPERATION}: a cookie argument cannot be sent from a browser (fetch forbids the Cookie header); ` +
-            'omit it: the browser sends its own cookies with credentials: "include"',
-        )
-      }
-      assertHeaderValue(`${OPERATION}: cookie`, cookie)
-      headers['cookie'] = cookie
-    }
+    const headers = requestHeaders(OPERATION, mode, cookie)
     const spec = { method: 'GET', url: requestUrl(endpoint, returnTo, organization), headers, signal } as const
     return sendRequest(http, config, spec, (response) => parseSettingsResponse(response, spec, config, OPERATION))
   }

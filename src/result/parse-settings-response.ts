@@ -6,7 +6,7 @@ import type { ClientConfig } from '../client/options.js'
 import type { RequestSpec } from '../client/send-request.js'
 import { parseSettingsFlow } from './parse-settings-flow.js'
 import { BODY_TIMED_OUT, BODY_TOO_LARGE, readBody } from './read-body.js'
-import type { SettingsFlowResult, UnexpectedResult } from './settings-result.js'
+import type { SettingsFlowResult, UnexpectedResult, UpdateSettingsFlowResult } from './settings-result.js'
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])
 const NOT_JSON = Symbol('not JSON')
@@ -32,15 +32,25 @@ function preview(text: string): string {
 }
 
 /**
- * Maps any response of a settings-flow GET to its result: 200 + flow → `flow`; 3xx → `redirect`
- * (never followed); 4xx/5xx + known Kratos error → `error`; anything else → `unexpected`.
+ * Maps any response of a settings operation to its result: 200 + flow → `flow`; 3xx →
+ * `redirect` (never followed); 4xx/5xx + known Kratos error → `error`; anything else →
+ * `unexpected`. With `flowOn400` (updateSettingsFlow), a 400 that carries a flow is `invalid`.
  */
+export async function parseSettingsResponse(response: Response, spec: RequestSpec, config: ClientConfig, operation: string): Promise<SettingsFlowResult>
 export async function parseSettingsResponse(
   response: Response,
   spec: RequestSpec,
   config: ClientConfig,
   operation: string,
-): Promise<SettingsFlowResult> {
+  flowOn400: true,
+): Promise<UpdateSettingsFlowResult>
+export async function parseSettingsResponse(
+  response: Response,
+  spec: RequestSpec,
+  config: ClientConfig,
+  operation: string,
+  flowOn400 = false,
+): Promise<UpdateSettingsFlowResult> {
   const { status } = response
   // Older browsers lack getSetCookie; they never expose Set-Cookie anyway.
   const setCookie = typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : []
@@ -75,6 +85,10 @@ export async function parseSettingsResponse(
     const flow = parseSettingsFlow(json)
     if (typeof flow !== 'string') return { kind: 'flow', status, setCookie, flow }
     return unexpected('invalid_shape', `Kratos answered 200 but the body is not a settings flow: ${flow}`, redactSecrets(json))
+  }
+  if (status === 400 && flowOn400) {
+    const flow = parseSettingsFlow(json)
+    if (typeof flow !== 'string') return { kind: 'invalid', status, setCookie, flow }
   }
   const error = parseKratosError(status, json)
   return error instanceof UnexpectedResponseError

@@ -42,5 +42,18 @@ export interface UnexpectedResult extends ResultBase {
   readonly error: UnexpectedResponseError
 }
 
-/** The result of `createBrowserSettingsFlow`, discriminated by `kind`. */
+/**
+ * `updateSettingsFlow` only: Kratos answered 400 with the flow and validation messages on its
+ * nodes (and in `ui.messages`). Render the form again from it; nothing was saved.
+ */
+export interface InvalidResult extends ResultBase {
+  readonly kind: 'invalid'
+  /** The flow, with the values the user sent and the messages to show. */
+  readonly flow: SettingsFlow
+}
+
+/** The result of `createBrowserSettingsFlow` and `getSettingsFlow`, discriminated by `kind`. */
 export type SettingsFlowResult = FlowResult | RedirectResult | ErrorResult | UnexpectedResult
+
+/** The result of `updateSettingsFlow`: a {@link SettingsFlowResult}, or `invalid` for a 400 that carries the flow. */
+export type UpdateSettingsFlowResult = SettingsFlowResult | InvalidResult

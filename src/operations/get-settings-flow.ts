@@ -1,0 +1,28 @@
+import type { KyInstance } from 'ky'
+import type { ClientConfig } from '../client/options.js'
+import { requestHeaders } from '../client/request-headers.js'
+import { sendRequest } from '../client/send-request.js'
+import { assertFlowId } from '../client/validate-input.js'
+import { parseSettingsResponse } from '../result/parse-settings-response.js'
+import type { SettingsFlowResult } from '../result/settings-result.js'
+
+/** Per-call options of `getSettingsFlow`. */
+export interface GetSettingsFlowOptions {
+  /** Aborts the call; the promise then rejects with the signal's own reason. */
+  signal?: AbortSignal
+}
+
+const PATH = 'self-service/settings/flows'
+const OPERATION = 'getSettingsFlow'
+
+/** Builds a client's `getSettingsFlow` (`GET /self-service/settings/flows?id=`). */
+export function getSettingsFlowOperation(http: KyInstance, config: ClientConfig) {
+  const endpoint = new URL(PATH, config.base).href
+  return async (id: string, cookie?: string, options: GetSettingsFlowOptions = {}): Promise<SettingsFlowResult> => {
+    assertFlowId(`${OPERATION}: id`, id)
+    const url = new URL(endpoint)
+    url.searchParams.set('id', id)
+    const spec = { method: 'GET', url: url.href, headers: requestHeaders(OPERATION, 'json', cookie), signal: options.signal } as const
+    return sendRequest(http, config, spec, (response) => parseSettingsResponse(response, spec, config, OPERATION))
+  }
+}

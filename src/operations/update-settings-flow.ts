@@ -1,0 +1,75 @@
+import type { KyInstance } from 'ky'
+import { KratosArgumentError } from '../errors/argument-error.js'
+import type { ClientConfig } from '../client/options.js'
+import { requestHeaders, type ResponseMode } from '../client/request-headers.js'
+import { sendRequest } from '../client/send-request.js'
+import { assertFlowId } from '../client/validate-input.js'
+import { getCsrfToken } from '../helpers/get-csrf-token.js'
+import { parseSettingsResponse } from '../result/parse-settings-response.js'
+import type { UpdateSettingsFlowResult } from '../result/settings-result.js'
+import type { SettingsFlow, UpdateSettingsFlowBody } from '../types.js'
+import { isJsonObject } from '../utils/json.js'
+import { encodeForm } from './encode-form.js'
+
+/** Per-call options of `updateSettingsFlow`. */
+export interface UpdateSettingsFlowOptions {
+  /** Aborts the call; the promise then rejects with the signal's own reason. */
+  signal?: AbortSignal
+  /**
+   * `'json'` sends the body as JSON; `'form'` as `application/x-www-form-urlencoded`, as a
+   * browser's form post would (nested fields as dotted names).
+   * @default 'json'
+   */
+  encoding?: 'json' | 'form'
+  /**
+   * `'json'` asks for the answer as JSON (the flow, or a JSON error). `'redirect'` asks like a
+   * browser's form post and gets Kratos' 303 back as a `redirect` result.
+   * @default 'json'
+   */
+  mode?: ResponseMode
+}
+
+const PATH = 'self-service/settings'
+const OPERATION = 'updateSettingsFlow'
+const CONTENT_TYPE = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const
+
+/**
+ * The body to send: the caller's, with the flow's CSRF token when the caller gave none. The
+ * `oidc` body has no CSRF token field in Kratos' document, so it is sent as given.
+ */
+function withCsrfToken(body: UpdateSettingsFlowBody, flow: SettingsFlow | string): object {
+  if (body.method === 'oidc' || body.csrf_token !== undefined || typeof flow === 'string') return body
+  const csrfToken = getCsrfToken(flow)
+  return csrfToken === undefined ? body : { ...body, csrf_token: csrfToken }
+}
+
+/** Builds a client's `updateSettingsFlow` (`POST /self-service/settings?flow=`). Never retried. */
+export function updateSettingsFlowOperation(http: KyInstance, config: ClientConfig) {
+  const endpoint = new URL(PATH, config.base).href
+  return async (
+    flow: SettingsFlow | string,
+    body: UpdateSettingsFlowBody,
+    cookie?: string,
+    options: UpdateSettingsFlowOptions = {},
+  ): Promise<UpdateSettingsFlowResult> => {
+    const { signal, encoding = 'json', mode = 'json' } = options
+    const flowId = typeof flow === 'string' ? flow : (flow as Partial<SettingsFlow> | null)?.id
+    assertFlowId(`${OPERATION}: flow`, flowId)
+    if (!isJsonObject(body) || typeof body['method'] !== 'string') {
+      throw new KratosArgumentError(`${OPERATION}: body must be an object with a string "method"`)
+    }
+    if (encoding !== 'json' && encoding !== 'form') throw new KratosArgumentError(`${OPERATION}: encoding must be "json" or "form"`)
+    const headers = { ...requestHeaders(OPERATION, mode, cookie), 'content-type': CONTENT_TYPE[encoding] }
+    const payload = withCsrfToken(body, flow)
+    const url = new URL(endpoint)
+    url.searchParams.set('flow', flowId)
+    const spec = {
+      method: 'POST',
+      url: url.href,
+      headers,
+      body: encoding === 'json' ? JSON.stringify(payload) : encodeForm(payload),
+      signal,
+    } as const
+    return sendRequest(http, config, spec, (response) => parseSettingsResponse(response, spec, config, OPERATION, true))
+  }
+}
