@@ -8,10 +8,10 @@ export { KratosNetworkError } from './errors/network-error.js'
 export { KratosTimeoutError } from './errors/timeout-error.js'
 export { KratosArgumentError } from './errors/argument-error.js'
 export { KNOWN_ERROR_IDS } from './errors/known-errors.js'
-export { getCsrfToken } from './helpers/get-csrf-token.js'
-export { groupNodes } from './helpers/group-nodes.js'
-export { getFlowMessages } from './helpers/get-flow-messages.js'
-export { isNodeType } from './helpers/is-node-type.js'
+export { getCsrfToken } from './flow/get-csrf-token.js'
+export { groupNodes } from './flow/group-nodes.js'
+export { getFlowMessages } from './flow/get-flow-messages.js'
+export { isNodeType } from './flow/is-node-type.js'
 export {
   isKratosError,
   isUnexpectedResponseError,
@@ -26,7 +26,7 @@ export type { CreateBrowserSettingsFlowOptions } from './operations/create-brows
 export type { GetSettingsFlowOptions } from './operations/get-settings-flow.js'
 export type { UpdateSettingsFlowOptions } from './operations/update-settings-flow.js'
 export type { ResponseMode } from './client/request-headers.js'
-export type { FlowMessage } from './helpers/get-flow-messages.js'
+export type { FlowMessage } from './flow/get-flow-messages.js'
 export type {
   SettingsFlowResult,
   UpdateSettingsFlowResult,

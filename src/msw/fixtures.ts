@@ -1,5 +1,5 @@
 import type { KnownErrorId } from '../errors/known-errors.js'
-import type { ErrorGeneric, SettingsFlow, UiNode } from '../types.js'
+import type { ContinueWith, ContinueWithOf, ErrorGeneric, SettingsFlow, UiNode } from '../types.js'
 
 /** What {@link makeSettingsFlow} accepts: any top-level field of the flow. */
 export type SettingsFlowOverrides = Partial<SettingsFlow>
@@ -161,4 +161,20 @@ export function makeKratosError(id: KnownErrorId | (string & {}), extra: KratosE
     ...known?.extra,
     ...extra,
   }
+}
+
+const CONTINUE_WITH: { readonly [Action in ContinueWith['action']]: ContinueWithOf<Action> } = {
+  show_verification_ui: {
+    action: 'show_verification_ui',
+    flow: { id: '5c4b3a29-1807-4f6e-9d5c-4b3a29180706', verifiable_address: 'ada@example.com', url: 'https://auth.example.com/ui/verification?flow=5c4b3a29-1807-4f6e-9d5c-4b3a29180706' },
+  },
+  set_ory_session_token: { action: 'set_ory_session_token', ory_session_token: 'ory_st_mock' },
+  show_settings_ui: { action: 'show_settings_ui', flow: { id: '7a0c2a4e-5b7e-4a0f-9d6e-1f2b3c4d5e6f', url: 'https://auth.example.com/ui/settings?flow=7a0c2a4e-5b7e-4a0f-9d6e-1f2b3c4d5e6f' } },
+  show_recovery_ui: { action: 'show_recovery_ui', flow: { id: '2d1c0b9a-8f7e-4d6c-9b5a-4f3e2d1c0b9a', url: 'https://auth.example.com/ui/recovery?flow=2d1c0b9a-8f7e-4d6c-9b5a-4f3e2d1c0b9a' } },
+  redirect_browser_to: { action: 'redirect_browser_to', redirect_browser_to: 'https://app.example.com/welcome' },
+}
+
+/** A `continue_with` item as Kratos sends it after a successful update, for `action`. */
+export function makeContinueWith<Action extends ContinueWith['action']>(action: Action): ContinueWithOf<Action> {
+  return structuredClone(CONTINUE_WITH[action])
 }

@@ -3,7 +3,7 @@
 
 export { createKratosHandlers } from './handlers.js'
 export { createMockKratos, SESSION_COOKIE, CSRF_COOKIE } from './mock-kratos.js'
-export { makeSettingsFlow, makeKratosError, kratosErrorStatus, KRATOS_ERRORS } from './fixtures.js'
+export { makeSettingsFlow, makeKratosError, makeContinueWith, kratosErrorStatus, KRATOS_ERRORS } from './fixtures.js'
 
 export type { MockKratosOptions } from './mock-kratos.js'
 export type { SettingsFlowOverrides, KratosErrorExtra, KratosErrorDefaults } from './fixtures.js'

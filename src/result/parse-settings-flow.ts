@@ -24,6 +24,12 @@ function flowProblem(body: unknown): string | undefined {
   if (!isJsonObject(ui)) return 'ui is not an object'
   if (typeof ui['action'] !== 'string') return 'ui.action is not a string'
   if (typeof ui['method'] !== 'string') return 'ui.method is not a string'
+  const continueWith = body['continue_with']
+  if (continueWith !== undefined && continueWith !== null) {
+    if (!Array.isArray(continueWith)) return 'continue_with is not an array'
+    const index = continueWith.findIndex((item) => !isJsonObject(item) || typeof item['action'] !== 'string')
+    if (index !== -1) return `continue_with[${index}].action is not a string`
+  }
   const nodes = ui['nodes']
   if (nodes === null || nodes === undefined) return undefined
   if (!Array.isArray(nodes)) return 'ui.nodes is not an array'

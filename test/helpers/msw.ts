@@ -16,19 +16,26 @@ export function useMsw(): void {
   afterAll(() => server.close())
 }
 
-/** Answers `GET <base>/self-service/settings/browser` with `respond`, and records each request. */
-export function onCreateSettingsFlow(
+/** Answers `<method> <base>/<path>` with `respond`, and records a clone of each request. */
+export function onKratos(
+  method: 'get' | 'post',
+  path: string,
   respond: (request: Request) => Response | Promise<Response>,
   baseUrl = BASE_URL,
 ): Request[] {
   const requests: Request[] = []
   server.use(
-    http.get(`${baseUrl}/self-service/settings/browser`, ({ request }) => {
+    http[method](`${baseUrl}/${path}`, ({ request }) => {
       requests.push(request.clone())
       return respond(request)
     }),
   )
   return requests
+}
+
+/** Answers `GET <base>/self-service/settings/browser` with `respond`, and records each request. */
+export function onCreateSettingsFlow(respond: (request: Request) => Response | Promise<Response>, baseUrl = BASE_URL): Request[] {
+  return onKratos('get', 'self-service/settings/browser', respond, baseUrl)
 }
 
 /** A client for msw tests: no retries, so a test sees exactly one request per call. */
