@@ -12,5 +12,11 @@ import { createMockKratos, type MockKratosOptions } from './mock-kratos.js'
 export function createKratosHandlers(options: MockKratosOptions): HttpHandler[] {
   const kratos = createMockKratos(options)
   const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`
-  return [http.get(new URL('self-service/settings/browser', base).href, ({ request }) => kratos(request))]
+  const url = (path: string) => new URL(path, base).href
+  const answer = async ({ request }: { request: Request }) => (await kratos(request)) ?? new Response(null, { status: 404 })
+  return [
+    http.get(url('self-service/settings/browser'), answer),
+    http.get(url('self-service/settings/flows'), answer),
+    http.post(url('self-service/settings'), answer),
+  ]
 }

@@ -5,5 +5,5 @@ export { createKratosHandlers } from './handlers.js'
 export { createMockKratos, SESSION_COOKIE, CSRF_COOKIE } from './mock-kratos.js'
 export { makeSettingsFlow, makeKratosError, makeContinueWith, kratosErrorStatus, KRATOS_ERRORS } from './fixtures.js'
 
-export type { MockKratosOptions } from './mock-kratos.js'
+export type { MockKratosOptions, MockKratosHandler } from './mock-kratos.js'
 export type { SettingsFlowOverrides, KratosErrorExtra, KratosErrorDefaults } from './fixtures.js'

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, inject, test } from 'vitest'
-import { createKratosClient, KratosArgumentError, type SettingsFlow, type SettingsFlowResult } from '../../src/index.js'
+import { createKratosClient, getCsrfToken, KratosArgumentError, type SettingsFlow, type SettingsFlowResult } from '../../src/index.js'
 import { loadSettingsFlow } from '../../examples/browser/load-settings-flow.js'
 import { SESSION_COOKIE } from '../../src/msw/index.js'
 
@@ -11,8 +11,6 @@ const flowOf = (result: SettingsFlowResult): SettingsFlow => {
   if (result.kind !== 'flow') throw new Error(`expected a flow, got ${result.kind} ${result.status}`)
   return result.flow
 }
-const csrfTokenOf = (flow: SettingsFlow) =>
-  flow.ui.nodes.flatMap(({ attributes }) => (attributes.node_type === 'input' && attributes.name === 'csrf_token' ? [attributes.value] : []))[0]
 
 describe('createBrowserSettingsFlow in a browser', () => {
   afterEach(() => {
@@ -31,7 +29,7 @@ describe('createBrowserSettingsFlow in a browser', () => {
     const second = flowOf(await kratos.createBrowserSettingsFlow())
     // The CSRF cookie is HttpOnly: the page cannot read it, but Kratos received it and kept its token.
     expect(document.cookie).not.toContain('csrf_token')
-    expect(csrfTokenOf(second)).toBe(csrfTokenOf(first))
+    expect(getCsrfToken(second)).toBe(getCsrfToken(first))
     expect(second.id).not.toBe(first.id)
   })
 

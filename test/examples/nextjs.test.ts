@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { serve } from '../../examples/demo/serve.js'
-import { CSRF_COOKIE, SESSION_COOKIE, createMockKratos } from '../../src/msw/index.js'
+import { CSRF_COOKIE, SESSION_COOKIE } from '../../src/msw/index.js'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium.js'
+import { serveMockKratos, type ServedKratos } from '../helpers/serve-mock-kratos.js'
 
 // examples/nextjs built with `next build`, served by `next start` on 127.0.0.1, against the mock
 // Kratos on another loopback port, driven by headless Chromium. Needs the package built (npm test does it).
@@ -15,7 +15,7 @@ const app = fileURLToPath(new URL('../../examples/nextjs', import.meta.url))
 const next = fileURLToPath(new URL('../../node_modules/next/dist/bin/next', import.meta.url))
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
 
-let kratos: Awaited<ReturnType<typeof serve>>
+let kratos: ServedKratos
 let appUrl = ''
 let server: ChildProcess | undefined
 let browser: Browser
@@ -38,11 +38,11 @@ async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
 }
 
 beforeAll(async () => {
-  let handler: (request: Request) => Response | undefined = () => undefined
-  kratos = await serve((request) => handler(request))
-  const mock = createMockKratos({ baseUrl: kratos.origin })
   // A stand-in login page, so that the browser has somewhere to land.
-  handler = (request) => (new URL(request.url).pathname === '/self-service/login/browser' ? new Response('<h1>Sign in</h1>', { headers: { 'content-type': 'text/html' } }) : mock(request))
+  const loginPage = new Response('<h1>Sign in</h1>', { headers: { 'content-type': 'text/html' } })
+  kratos = await serveMockKratos('', {}, (mock) => (request) =>
+    new URL(request.url).pathname === '/self-service/login/browser' ? loginPage.clone() : mock(request),
+  )
 
   execFileSync(process.execPath, [next, 'build'], { cwd: app, env, stdio: 'pipe' })
   const port = await freePort()

@@ -1,21 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createSettingsHandler } from '../../examples/node/settings-handler.js'
-import { serve } from '../../examples/demo/serve.js'
 import { createKratosClient } from '../../src/index.js'
-import { CSRF_COOKIE, SESSION_COOKIE, createMockKratos } from '../../src/msw/index.js'
+import { CSRF_COOKIE, SESSION_COOKIE } from '../../src/msw/index.js'
 import { startServer, type TestServer } from '../helpers/http-server.js'
+import { serveMockKratos, type ServedKratos } from '../helpers/serve-mock-kratos.js'
 
 // The Node example on a real server, calling the mock Kratos over HTTP on another loopback port.
-let kratos: Awaited<ReturnType<typeof serve>>
+let kratos: ServedKratos
 let app: TestServer
 let proxied: TestServer
 const LOGIN = 'http://app.test/login'
 
 beforeAll(async () => {
-  let handler: (request: Request) => Response | undefined = () => undefined
-  kratos = await serve((request) => handler(request))
-  handler = createMockKratos({ baseUrl: `${kratos.origin}/auth` })
-  const client = createKratosClient({ baseUrl: `${kratos.origin}/auth`, retry: 0 })
+  kratos = await serveMockKratos('/auth')
+  const client = createKratosClient({ baseUrl: kratos.baseUrl, retry: 0 })
   app = await startServer(createSettingsHandler(client, LOGIN))
   proxied = await startServer(createSettingsHandler(client, LOGIN, { path: '/app' }))
 })

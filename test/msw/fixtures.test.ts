@@ -3,8 +3,8 @@ import addFormats from 'ajv-formats'
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
-import { KNOWN_ERROR_IDS } from '../../src/index.js'
-import { KRATOS_ERRORS, makeKratosError, makeSettingsFlow } from '../../src/msw/index.js'
+import { KNOWN_ERROR_IDS, type SettingsFlow } from '../../src/index.js'
+import { KRATOS_ERRORS, SESSION_COOKIE, createMockKratos, makeContinueWith, makeKratosError, makeSettingsFlow } from '../../src/msw/index.js'
 
 // The fixtures validated against our OpenAPI document's schemas. `discriminator` mappings are
 // checked through the oneOf they sit on. Ajv knows OpenAPI 3.0's `nullable`, but only next to a
@@ -67,3 +67,37 @@ function withoutUntypedNullable(node: unknown): unknown {
   const entries = Object.entries(node).filter(([key]) => key !== 'nullable' || 'type' in node)
   return Object.fromEntries(entries.map(([key, value]) => [key, withoutUntypedNullable(value)]))
 }
+
+describe('makeContinueWith', () => {
+  test.each(['show_verification_ui', 'set_ory_session_token', 'show_settings_ui', 'show_recovery_ui', 'redirect_browser_to'] as const)(
+    '%s is valid against continueWith',
+    (action) => {
+      expect(validate('continueWith', makeContinueWith(action))).toEqual([])
+      expect(validate('settingsFlow', makeSettingsFlow({ state: 'success', continue_with: [makeContinueWith(action)] }))).toEqual([])
+    },
+  )
+})
+
+describe('the mock Kratos', () => {
+  test('answers an invalid update and a success with flows valid against the document', async () => {
+    const kratos = createMockKratos({ baseUrl: 'http://kratos.test' })
+    const cookie = `${SESSION_COOKIE}=s`
+    const created = await kratos(new Request('http://kratos.test/self-service/settings/browser', { headers: { accept: 'application/json', cookie } }))
+    const flow = (await created!.json()) as SettingsFlow
+    const csrf = created!.headers.getSetCookie()[0]!.split(';')[0]!
+    const post = (traits: object) =>
+      kratos(
+        new Request(`http://kratos.test/self-service/settings?flow=${flow.id}`, {
+          method: 'POST',
+          headers: { accept: 'application/json', 'content-type': 'application/json', cookie: `${cookie}; ${csrf}` },
+          body: JSON.stringify({ method: 'profile', traits, csrf_token: csrf.slice(csrf.indexOf('=') + 1) }),
+        }),
+      )
+    const invalid = await post({ email: 'nope' })
+    expect(invalid?.status).toBe(400)
+    expect(validate('settingsFlow', await invalid!.json())).toEqual([])
+    const saved = await post({ email: 'ada@example.org' })
+    expect(saved?.status).toBe(200)
+    expect(validate('settingsFlow', await saved!.json())).toEqual([])
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { KNOWN_ERROR_IDS, type SettingsFlow } from '../../src/index.js'
+import { KNOWN_ERROR_IDS, getCsrfToken, getFlowMessages } from '../../src/index.js'
 import { CSRF_COOKIE, SESSION_COOKIE, createKratosHandlers, kratosErrorStatus } from '../../src/msw/index.js'
 import { server, testClient, useMsw } from '../helpers/msw.js'
 
@@ -8,8 +8,6 @@ useMsw()
 const BASE_URL = 'http://kratos.test/auth'
 const session = `${SESSION_COOKIE}=token`
 const client = () => testClient({ baseUrl: BASE_URL })
-const csrfTokenOf = (flow: SettingsFlow) =>
-  flow.ui.nodes.flatMap(({ attributes }) => (attributes.node_type === 'input' && attributes.name === 'csrf_token' ? [attributes.value] : []))[0]
 
 describe('createKratosHandlers', () => {
   test('answers with a flow and a CSRF cookie whose value is the flow’s CSRF token, under a path prefix', async () => {
@@ -21,7 +19,7 @@ describe('createKratosHandlers', () => {
     expect(result.flow.ui.action).toBe(`${BASE_URL}/self-service/settings?flow=${result.flow.id}`)
     expect(result.setCookie).toHaveLength(1)
     const [pair] = result.setCookie[0]!.split(';')
-    expect(pair).toBe(`${CSRF_COOKIE}=${csrfTokenOf(result.flow)}`)
+    expect(pair).toBe(`${CSRF_COOKIE}=${getCsrfToken(result.flow)}`)
     expect(result.setCookie[0]).toMatch(/; Path=\/; Max-Age=31536000; HttpOnly; SameSite=Lax$/)
   })
 
@@ -29,7 +27,7 @@ describe('createKratosHandlers', () => {
     server.use(...createKratosHandlers({ baseUrl: BASE_URL }))
     const result = await client().createBrowserSettingsFlow(undefined, `${session}; ${CSRF_COOKIE}=kept+token=`)
     expect(result.setCookie).toEqual([])
-    expect(result.kind === 'flow' && csrfTokenOf(result.flow)).toBe('kept+token=')
+    expect(result.kind === 'flow' && getCsrfToken(result.flow)).toBe('kept+token=')
   })
 
   test('answers a browser navigation with a 303 to the settings UI', async () => {
@@ -71,5 +69,62 @@ describe('createKratosHandlers', () => {
     server.use(...createKratosHandlers({ baseUrl: BASE_URL, error: 'some_future_error' }))
     const result = await client().createBrowserSettingsFlow(undefined, session)
     expect(result).toMatchObject({ kind: 'unexpected', error: { id: 'some_future_error', problem: 'unknown_error_id' } })
+  })
+})
+
+describe('createKratosHandlers: the settings lifecycle', () => {
+  const start = async () => {
+    server.use(...createKratosHandlers({ baseUrl: BASE_URL }))
+    const created = await client().createBrowserSettingsFlow(undefined, session)
+    if (created.kind !== 'flow') throw new Error(`expected a flow, got ${created.kind}`)
+    const cookie = `${session}; ${created.setCookie[0]!.split(';')[0]}`
+    return { flow: created.flow, cookie }
+  }
+
+  test('reads a created flow back by id', async () => {
+    const { flow, cookie } = await start()
+    expect(await client().getSettingsFlow(flow.id, cookie)).toMatchObject({ kind: 'flow', status: 200, flow: { id: flow.id } })
+  })
+
+  test('answers 404 without an error id for an unknown flow, as Kratos does', async () => {
+    const { cookie } = await start()
+    const result = await client().getSettingsFlow('00000000-0000-4000-8000-000000000000', cookie)
+    expect(result).toMatchObject({ kind: 'unexpected', status: 404, error: { problem: 'unknown_error_id' } })
+  })
+
+  test('answers security_identity_mismatch for another session’s flow', async () => {
+    const { flow } = await start()
+    const result = await client().getSettingsFlow(flow.id, `${SESSION_COOKIE}=someone-else`)
+    expect(result).toMatchObject({ kind: 'error', status: 403, error: { id: 'security_identity_mismatch' } })
+  })
+
+  test('rejects an update whose CSRF token does not match the cookie', async () => {
+    const { flow } = await start()
+    const result = await client().updateSettingsFlow(flow, { method: 'password', password: 'long enough' }, `${session}; ${CSRF_COOKIE}=other`)
+    expect(result).toMatchObject({ kind: 'error', status: 403, error: { id: 'security_csrf_violation' } })
+  })
+
+  test('keeps the flow with a message on the field for an invalid profile, then saves a valid one', async () => {
+    const { flow, cookie } = await start()
+    const invalid = await client().updateSettingsFlow(flow, { method: 'profile', traits: { email: 'not-an-email', name: { first: 'Ada' } } }, cookie)
+    expect(invalid.kind).toBe('invalid')
+    if (invalid.kind !== 'invalid') return
+    expect(invalid.flow.id).toBe(flow.id)
+    expect(getFlowMessages(invalid.flow).map(({ message, node }) => [message.id, node?.attributes.node_type === 'input' && node.attributes.name])).toEqual([
+      [4000001, 'traits.email'],
+    ])
+
+    const saved = await client().updateSettingsFlow(invalid.flow, { method: 'profile', traits: { email: 'ada@example.org' } }, cookie, { encoding: 'form' })
+    expect(saved).toMatchObject({ kind: 'flow', status: 200, flow: { id: flow.id, state: 'success', identity: { traits: { email: 'ada@example.org' } } } })
+    expect(saved.kind === 'flow' && saved.flow.continue_with).toEqual([
+      { action: 'show_verification_ui', flow: { id: expect.any(String), verifiable_address: 'ada@example.org' } },
+    ])
+    expect(await client().getSettingsFlow(flow.id, cookie)).toMatchObject({ flow: { state: 'success' } })
+  })
+
+  test('answers a browser’s form post with a 303 back to the settings UI', async () => {
+    const { flow, cookie } = await start()
+    const result = await client().updateSettingsFlow(flow, { method: 'password', password: 'short' }, cookie, { encoding: 'form', mode: 'redirect' })
+    expect(result).toMatchObject({ kind: 'redirect', status: 303, location: `http://kratos.test/ui/settings?flow=${flow.id}` })
   })
 })

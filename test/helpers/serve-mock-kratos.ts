@@ -1,0 +1,27 @@
+import { serve, type FetchHandler } from '../../examples/demo/serve.js'
+import { createMockKratos, type MockKratosHandler, type MockKratosOptions } from '../../src/msw/index.js'
+
+/** A mock Kratos served over HTTP on 127.0.0.1. */
+export interface ServedKratos {
+  /** `http://127.0.0.1:<port>` */
+  readonly origin: string
+  /** The mock's base URL: the origin and the path prefix. */
+  readonly baseUrl: string
+  close(): Promise<void>
+}
+
+/**
+ * Serves {@link createMockKratos} on an ephemeral loopback port, under `prefix` (for example
+ * `/auth`). `wrap` may put something around it (CORS, extra pages).
+ */
+export async function serveMockKratos(
+  prefix = '',
+  options: Omit<MockKratosOptions, 'baseUrl'> = {},
+  wrap: (kratos: MockKratosHandler) => FetchHandler = (kratos) => kratos,
+): Promise<ServedKratos> {
+  let handler: FetchHandler = () => undefined
+  const server = await serve((request) => handler(request))
+  const baseUrl = `${server.origin}${prefix}`
+  handler = wrap(createMockKratos({ ...options, baseUrl }))
+  return { origin: server.origin, baseUrl, close: server.close }
+}
