@@ -7,9 +7,9 @@ import {
   type CreateBrowserSettingsFlowOptions,
   type KratosClient,
 } from '../../src/index.js'
-import { createMockKratos, SESSION_COOKIE } from '../../src/msw/index.js'
-import { makeKratosError } from '../../src/msw/index.js'
+import { createMockKratos, makeKratosError, SESSION_COOKIE } from '../../src/msw/index.js'
 import { describeResult } from './describe-result.js'
+import { lifecycle } from './lifecycle.js'
 import { serve } from './serve.js'
 
 interface Scenario {
@@ -61,6 +61,8 @@ async function embedded(): Promise<void> {
       { title: 'A proxy in front of Kratos answers 502 with an HTML page', kratos: client(`${mocks.origin}/proxy`) },
     ])
     console.log(`\n(The proxy got ${mocks.proxyAttempts()} requests: the 502 was retried twice, then returned as a value.)`)
+    console.log('\nThe whole lifecycle of a settings page, one browser with its cookie jar:')
+    await lifecycle(kratos, `${mocks.origin}/kratos`, session, true)
   } finally {
     await mocks.close()
   }
@@ -73,6 +75,8 @@ async function real(url: string, cookie: string | undefined): Promise<void> {
     { title: 'createBrowserSettingsFlow, JSON mode', kratos, ...(cookie === undefined ? {} : { cookie }) },
     { title: 'createBrowserSettingsFlow, redirect mode', kratos, ...(cookie === undefined ? {} : { cookie }), options: { mode: 'redirect' } },
   ])
+  console.log('\nCreate and read back (nothing is submitted to a real Kratos):')
+  await lifecycle(kratos, url, cookie, false)
 }
 
 const url = process.env['KRATOS_URL']

@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, test } from 'vitest'
-import { createMockKratos } from '../../src/msw/index.js'
-import { serve } from '../../examples/demo/serve.js'
+import { serveMockKratos } from '../helpers/serve-mock-kratos.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url))
@@ -30,23 +29,32 @@ describe('npm start', () => {
     expect(stderr).toBe('')
     expect(status).toBe(0)
     const kinds = [...stdout.matchAll(/kind: (\w+) · status (\d+)/g)].map(([, kind, code]) => `${kind} ${code}`)
-    expect(kinds).toEqual(['flow 200', 'redirect 303', 'error 401', 'error 403', 'error 400', 'unexpected 403', 'unexpected 502'])
+    expect(kinds).toEqual([
+      ...['flow 200', 'redirect 303', 'error 401', 'error 403', 'error 400', 'unexpected 403', 'unexpected 502'],
+      // The lifecycle: create, read back, an invalid submit, a valid one.
+      ...['flow 200', 'flow 200', 'invalid 400', 'flow 200'],
+    ])
     for (const id of ['session_inactive', 'session_aal2_required', 'self_service_flow_return_to_forbidden', 'session_quantum_entangled']) {
       expect(stdout).toContain(id)
     }
     expect(stdout).toMatch(/redirectBrowserTo: http:\/\/127\.0\.0\.1:\d+\/kratos\/self-service\/login\/browser\?aal=aal2/)
     expect(stdout).toContain('problem: not_json')
     expect(stdout).toContain('The proxy got 3 requests')
+    expect(stdout).toMatch(/a\. Create a flow.*\n.*Set-Cookie: csrf_token_mock/)
+    expect(stdout).toContain('message 4000001 (error) on traits.email: "ada-at-example.org" is not valid "email"')
+    expect(stdout).toMatch(/state success[^]*continue_with: show_verification_ui \(verify ada@example\.org\)/)
+    // One flow through the whole lifecycle: the 400 keeps the flow id.
+    expect(new Set([...stdout.split('The whole lifecycle')[1]!.matchAll(/^   flow (\S+),/gm)].map(([, id]) => id)).size).toBe(1)
   })
 
   test('with KRATOS_URL and KRATOS_COOKIE, asks that Kratos instead', async () => {
-    const kratos = await serve(createMockKratos({ baseUrl: 'http://127.0.0.1/auth' }))
+    const kratos = await serveMockKratos('/auth')
     close = kratos.close
-    // The mock matches on path only, so any loopback origin works for its base URL.
-    const { status, stdout } = await demo({ KRATOS_URL: `${kratos.origin}/auth`, KRATOS_COOKIE: 'ory_kratos_session=real' })
+    const { status, stdout } = await demo({ KRATOS_URL: kratos.baseUrl, KRATOS_COOKIE: 'ory_kratos_session=real' })
     expect(status).toBe(0)
-    expect(stdout).toContain(`Kratos at ${kratos.origin}/auth`)
-    expect([...stdout.matchAll(/kind: (\w+)/g)].map(([, kind]) => kind)).toEqual(['flow', 'redirect'])
+    expect(stdout).toContain(`Kratos at ${kratos.baseUrl}`)
+    expect([...stdout.matchAll(/kind: (\w+)/g)].map(([, kind]) => kind)).toEqual(['flow', 'redirect', 'flow', 'flow'])
+    expect(stdout).not.toContain('Submit')
   })
 
   test('a bad KRATOS_URL gets one clear line and a non-zero exit', async () => {
