@@ -7,13 +7,14 @@ const readme = readFileSync(new URL('README.md', root), 'utf8')
 const shown = [...readme.matchAll(/```tsx?\n\/\/ (\S+)\n([\s\S]*?)\n```/g)].map(([, path, body]) => ({ path: path!, body: body! }))
 
 describe('README.md', () => {
-  test('shows the examples of every use: Next.js, Node servers, the browser, tests with msw', () => {
+  test('shows the examples of every use: Next.js, Node servers, the browser, tests with msw, the lifecycle', () => {
     expect(shown.map(({ path }) => path)).toEqual([
       'examples/nextjs/app/settings/page.tsx',
       'examples/nextjs/app/settings/start/route.ts',
       'examples/node/settings-handler.ts',
       'examples/browser/load-settings-flow.ts',
       'examples/nextjs/app/settings/start/route.test.ts',
+      'examples/node/change-email.ts',
     ])
   })
 

@@ -38,15 +38,16 @@ async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
 }
 
 beforeAll(async () => {
-  // A stand-in login page, so that the browser has somewhere to land.
+  const port = await freePort()
+  appUrl = `http://127.0.0.1:${port}`
+  // Kratos sends the browser back to the app's /settings after a form post; a stand-in login page
+  // gives the browser somewhere to land.
   const loginPage = new Response('<h1>Sign in</h1>', { headers: { 'content-type': 'text/html' } })
-  kratos = await serveMockKratos('', {}, (mock) => (request) =>
+  kratos = await serveMockKratos('', { uiUrl: appUrl }, (mock) => (request) =>
     new URL(request.url).pathname === '/self-service/login/browser' ? loginPage.clone() : mock(request),
   )
 
   execFileSync(process.execPath, [next, 'build'], { cwd: app, env, stdio: 'pipe' })
-  const port = await freePort()
-  appUrl = `http://127.0.0.1:${port}`
   // Its own process group: `next start` runs the server in a child, which must stop with it.
   server = spawn(process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: app, env: { ...env, KRATOS_URL: kratos.origin }, stdio: 'ignore', detached: true,
@@ -80,6 +81,26 @@ describe('examples/nextjs against the mock Kratos, in Chromium', () => {
     expect(csrf).toMatchObject({ value: token, httpOnly: true, sameSite: 'Lax', path: '/' })
     // The mock's token is base64 ending in "=": a layer that URL-encodes it would leave "%3D" here.
     expect(token).toMatch(/=$/)
+    await context.close()
+  })
+
+  test('the form posts to Kratos, which sends the browser back with a validation message, then with success', async () => {
+    const context = await browserWithSession('e2e-editor')
+    const page = await context.newPage()
+    await page.goto(`${appUrl}/settings`)
+    const profile = page.locator('form[data-group="profile"]')
+    // Valid for the browser's own check, but not for Kratos' schema (the mock wants a dot in the domain).
+    await profile.locator('input[name="traits.email"]').fill('ada@localhost')
+    await Promise.all([page.waitForURL(/\/settings\?flow=/), profile.locator('input[name="method"]').click()])
+    const flowId = new URL(page.url()).searchParams.get('flow')
+    await expect(profile.locator('[data-message-type="error"]').textContent()).resolves.toBe('"ada@localhost" is not valid "email"')
+    expect(await profile.locator('input[name="traits.email"]').inputValue()).toBe('ada@localhost')
+
+    await profile.locator('input[name="traits.email"]').fill('ada@example.org')
+    await Promise.all([page.waitForURL(/\/settings\?flow=/), profile.locator('input[name="method"]').click()])
+    expect(new URL(page.url()).searchParams.get('flow')).toBe(flowId)
+    await expect(page.locator('[role="status"]').textContent()).resolves.toBe('Saved.')
+    expect(await profile.locator('input[name="traits.email"]').inputValue()).toBe('ada@example.org')
     await context.close()
   })
 

@@ -6,13 +6,23 @@ import { appUrl, browserTarget, loginUrl } from '../../lib/browser-target'
 import { kratos, kratosUrl } from '../../lib/kratos'
 
 interface Props {
-  searchParams: Promise<{ cookies?: string }>
+  searchParams: Promise<{ flow?: string; cookies?: string }>
 }
 
-/** The settings page: a server component that creates the flow with the browser's cookies and renders its form. */
+/**
+ * The settings page, a server component. It creates a flow with the browser's cookies, or reads
+ * back the one Kratos names in `?flow=` after the browser's form post (with its messages, or
+ * `state: 'success'`), and renders the form.
+ */
 export default async function SettingsPage({ searchParams }: Props) {
+  const { flow: flowId, cookies } = await searchParams
   const requestHeaders = await headers()
-  const result = await kratos().createBrowserSettingsFlow(undefined, getCookieHeader(requestHeaders))
+  const cookie = getCookieHeader(requestHeaders)
+  const result = flowId === undefined ? await kratos().createBrowserSettingsFlow(undefined, cookie) : await kratos().getSettingsFlow(flowId, cookie)
+  // A flow that expired or was lost: start a new one.
+  if (flowId !== undefined && (result.kind === 'unexpected' || (result.kind === 'error' && result.error.id === 'self_service_flow_expired'))) {
+    redirect('/settings')
+  }
   const login = loginUrl(kratosUrl(), appUrl(requestHeaders, '/settings'))
   const target = browserTarget(result, login)
   if (result.kind === 'redirect' || target !== undefined) redirect(target ?? login)
@@ -21,12 +31,13 @@ export default async function SettingsPage({ searchParams }: Props) {
     // Kratos has cookies for the browser (the CSRF cookie, on a first visit). A server component
     // cannot set them; the route handler does, then sends the browser back here.
     if (result.setCookie.length > 0) {
-      if ((await searchParams).cookies === 'forwarded') return <p role="alert">The browser did not keep Kratos’ cookies: check their Domain and Secure attributes.</p>
+      if (cookies === 'forwarded') return <p role="alert">The browser did not keep Kratos’ cookies: check their Domain and Secure attributes.</p>
       redirect('/settings/start')
     }
     return (
       <main>
         <h1>Account settings</h1>
+        {result.flow.state === 'success' ? <p role="status">Saved.</p> : null}
         <SettingsForm flow={result.flow} />
       </main>
     )
