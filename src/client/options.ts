@@ -1,5 +1,5 @@
 import { KratosArgumentError } from '../errors/argument-error.js'
-import { assertHeaderValue } from './validate-input.js'
+import { assertHeaderValue, assertNoControlCharacters } from './validate-input.js'
 
 /** Retry policy. Only GET is retried, only on network errors, 502/503/504, and 429 with `Retry-After`. */
 export interface RetryOptions {
@@ -64,6 +64,8 @@ function fail(message: string): never {
 
 function parseBaseUrl(baseUrl: unknown): URL {
   if (typeof baseUrl !== 'string') fail('baseUrl must be a string such as "https://auth.example.com"')
+  // The URL parser would silently drop a CR, LF or tab and encode other control characters.
+  assertNoControlCharacters('createKratosClient: baseUrl', baseUrl)
   if (!URL.canParse(baseUrl)) fail(`baseUrl "${baseUrl}" is not an absolute URL`)
   const url = new URL(baseUrl)
   if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(`baseUrl must use http or https, not ${url.protocol}`)
