@@ -1,24 +1,9 @@
-import { Ajv } from 'ajv'
-import addFormats from 'ajv-formats'
-import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { parse } from 'yaml'
 import { KNOWN_ERROR_IDS, type SettingsFlow } from '../../src/index.js'
 import { KRATOS_ERRORS, SESSION_COOKIE, createMockKratos, makeContinueWith, makeKratosError, makeSettingsFlow } from '../../src/msw/index.js'
+import { validate } from '../helpers/openapi.js'
 
-// The fixtures validated against our OpenAPI document's schemas. `discriminator` mappings are
-// checked through the oneOf they sit on. Ajv knows OpenAPI 3.0's `nullable`, but only next to a
-// `type`; without one, any value (null included) is allowed anyway, so it is dropped there.
-const document = withoutUntypedNullable(parse(readFileSync(new URL('../../openapi/settings.yaml', import.meta.url), 'utf8'))) as object
-const ajv = new Ajv({ strict: false, allErrors: true })
-addFormats.default(ajv)
-ajv.addSchema(document, 'settings.yaml')
-
-function validate(schema: string, body: unknown) {
-  const check = ajv.getSchema(`settings.yaml#/components/schemas/${schema}`)!
-  check(body)
-  return check.errors ?? []
-}
+// The fixtures validated against our OpenAPI document's schemas.
 
 // The body schema Kratos documents for each error id (errorGeneric where it names none).
 const SCHEMA_OF: Partial<Record<string, string>> = {
@@ -60,13 +45,6 @@ describe('makeKratosError', () => {
     expect(validate('errorAuthenticatorAssuranceLevelNotSatisfied', body)).not.toEqual([])
   })
 })
-
-function withoutUntypedNullable(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutUntypedNullable)
-  if (typeof node !== 'object' || node === null) return node
-  const entries = Object.entries(node).filter(([key]) => key !== 'nullable' || 'type' in node)
-  return Object.fromEntries(entries.map(([key, value]) => [key, withoutUntypedNullable(value)]))
-}
 
 describe('makeContinueWith', () => {
   test.each(['show_verification_ui', 'set_ory_session_token', 'show_settings_ui', 'show_recovery_ui', 'redirect_browser_to'] as const)(
