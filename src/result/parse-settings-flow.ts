@@ -1,8 +1,6 @@
 import type { SettingsFlow } from '../types.js'
 import { isJsonObject, type JsonObject } from '../utils/json.js'
 
-const FLOW_STATES: ReadonlySet<unknown> = new Set(['show_form', 'success'])
-
 /** Returns what is wrong with a UI node, or `undefined`. */
 function nodeProblem(node: unknown, index: number): string | undefined {
   if (!isJsonObject(node)) return `ui.nodes[${index}] is not an object`
@@ -17,7 +15,9 @@ function flowProblem(body: unknown): string | undefined {
   for (const key of ['id', 'type', 'expires_at', 'issued_at'] as const) {
     if (typeof body[key] !== 'string') return `${key} is not a string`
   }
-  if (!FLOW_STATES.has(body['state'])) return 'state is not "show_form" or "success"'
+  // Kratos sends "show_form" or "success", but its document leaves `state` untyped, so another
+  // value is spec-valid: it is passed through, not rejected. Only a missing state is.
+  if (body['state'] === undefined || body['state'] === null) return 'state is missing'
   const identity = body['identity']
   if (!isJsonObject(identity) || typeof identity['id'] !== 'string') return 'identity.id is not a string'
   const ui = body['ui']
@@ -42,7 +42,7 @@ function flowProblem(body: unknown): string | undefined {
 
 /**
  * Checks a parsed 200 body for the fields callers rely on and returns it as a flow, or returns
- * what is wrong as a string. Tolerates what real Kratos sends: `ui.nodes: null` becomes `[]`;
+ * what is wrong as a string. `state` must be present; a value other than Kratos' two is kept. Tolerates what real Kratos sends: `ui.nodes: null` becomes `[]`;
  * `traits: null` and `organization_id: null` are kept (their types allow null).
  */
 export function parseSettingsFlow(body: unknown): SettingsFlow | string {

@@ -136,12 +136,17 @@ describe('kind "unexpected"', () => {
 
   test.each([
     ['a JSON array', []],
-    ['a flow with an unknown state', makeSettingsFlow({ state: 'exploded' as never })],
+    ['a flow without a state', { ...makeSettingsFlow(), state: undefined }],
     ['a flow without identity', { ...makeSettingsFlow(), identity: undefined }],
     ['a flow whose nodes are not an array', { ...makeSettingsFlow(), ui: { action: 'a', method: 'POST', nodes: {} } }],
     ['a flow with a node without attributes', { ...makeSettingsFlow(), ui: { action: 'a', method: 'POST', nodes: [{ type: 'input' }] } }],
   ])('a 200 with %s', async (_, body) => {
     expectUnexpected(await answer(() => Response.json(body)), 'invalid_shape', 200)
+  })
+
+  test('a flow with a state Kratos does not document is kept as sent, since upstream leaves state untyped', async () => {
+    const body = { ...makeSettingsFlow(), state: 'passed_through' }
+    expect(await answer(() => Response.json(body))).toMatchObject({ kind: 'flow', flow: { state: 'passed_through' } })
   })
 
   test('a 4xx whose JSON is not a Kratos error', async () => {
