@@ -1,0 +1,45 @@
+import { build } from 'esbuild'
+import { gzipSync } from 'node:zlib'
+import { fileURLToPath } from 'node:url'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const CALL = `const cookie = undefined; const done = (id) => console.log(id)`
+
+/** One call from a browser page, for each contender, as an app would write it. */
+const entries: Record<string, string> = {
+  'raw fetch': `fetch('https://auth.example.com/self-service/settings/browser', { headers: { accept: 'application/json' }, credentials: 'include' }).then((r) => r.json()).then((f) => console.log(f.id))`,
+  'kratos-settings': `import { createKratosClient } from 'kratos-settings'; ${CALL}; createKratosClient({ baseUrl: 'https://auth.example.com' }).createBrowserSettingsFlow().then((r) => done(r.kind))`,
+  'bare ky': `import ky from 'ky'; ky.get('https://auth.example.com/self-service/settings/browser').json().then((f) => console.log(f.id))`,
+  '@ory/client-fetch': `import { Configuration, FrontendApi } from '@ory/client-fetch'; new FrontendApi(new Configuration({ basePath: 'https://auth.example.com', credentials: 'include' })).createBrowserSettingsFlow().then((f) => console.log(f.id))`,
+  '@ory/client (axios)': `import { Configuration, FrontendApi } from '@ory/client'; new FrontendApi(new Configuration({ basePath: 'https://auth.example.com', baseOptions: { withCredentials: true } })).createBrowserSettingsFlow().then((r) => console.log(r.data.id))`,
+  'openapi-fetch': `import createClient from 'openapi-fetch'; createClient({ baseUrl: 'https://auth.example.com' }).GET('/self-service/settings/browser').then((r) => console.log(r.data.id))`,
+}
+
+export interface BundleSize {
+  readonly minified: number
+  readonly gzip: number
+  /** For kratos-settings: gzip of ky alone, and what our code adds on top. */
+  readonly split?: { readonly ky: number; readonly ours: number }
+}
+
+const gzip = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).length
+
+async function bundle(contents: string) {
+  const result = await build({
+    stdin: { contents, resolveDir: here, loader: 'ts' },
+    bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, metafile: true, logLevel: 'silent',
+  })
+  return result.outputFiles[0]!.contents
+}
+
+/** Each contender's browser bundle for one call: esbuild, minified, gzip level 9. */
+export async function bundleSizes(): Promise<Record<string, BundleSize>> {
+  const sizes: Record<string, BundleSize> = {}
+  for (const [name, contents] of Object.entries(entries)) {
+    const output = await bundle(contents)
+    sizes[name] = { minified: output.length, gzip: gzip(output) }
+  }
+  const ours = sizes['kratos-settings']!
+  sizes['kratos-settings'] = { ...ours, split: { ky: sizes['bare ky']!.gzip, ours: ours.gzip - sizes['bare ky']!.gzip } }
+  return sizes
+}

@@ -1,0 +1,95 @@
+// `npm run bench`: kratos-settings against raw fetch, bare ky and the peers, in one run.
+// `npm run bench -- --quick`: a few hundred calls, to prove the bench works (CI).
+import { execFileSync, fork } from 'node:child_process'
+import { cpus } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { bundleSizes } from './bundles.ts'
+import { contenders, kyProfile, type Call } from './contenders.ts'
+import { median, quantile, timeConcurrent, timeSequential } from './stats.ts'
+
+const quick = process.argv.includes('--quick')
+const ROUNDS = quick ? 2 : 10
+const CALLS_PER_ROUND = quick ? 50 : 300
+const CONCURRENCY = 64
+const MEMORY_CALLS = quick ? 300 : 10_000
+const COLD_RUNS = quick ? 1 : 5
+const child = fileURLToPath(new URL('./child.ts', import.meta.url))
+
+const server = fork(fileURLToPath(new URL('./flow-server.ts', import.meta.url)), { stdio: 'ignore' })
+const { port, bytes } = await new Promise<{ port: number; bytes: number }>((resolve) => server.once('message', resolve as never))
+const baseUrl = `http://127.0.0.1:${port}`
+
+/** Interleaved rounds: every contender runs once per round, in a rotating order, after a warm-up. */
+async function interleaved(entries: Record<string, (baseUrl: string) => Promise<Call>>, measure: (call: Call) => Promise<number[]>) {
+  const calls = Object.fromEntries(await Promise.all(Object.entries(entries).map(async ([name, make]) => [name, await make(baseUrl)] as const)))
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(calls).map((name) => [name, []]))
+  const names = Object.keys(calls)
+  for (const name of names) await timeSequential(calls[name]!, quick ? 20 : 300)
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) samples[name]!.push(...(await measure(calls[name]!)))
+  }
+  return samples
+}
+
+const runChild = (args: string[]) => JSON.parse(execFileSync(process.execPath, [child, ...args], { encoding: 'utf8' })) as Record<string, number>
+const ms = (us: number) => `${Math.round(us)} µs`
+const ratio = (value: number, floor: number) => `${(value / floor).toFixed(2)}x`
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`
+
+console.log(`kratos-settings bench${quick ? ' (quick)' : ''}: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}`)
+console.log(`flow ${bytes} bytes; ${ROUNDS} rounds × ${CALLS_PER_ROUND} calls per contender, interleaved; ${CONCURRENCY} in flight for the concurrent run\n`)
+
+const sequential = await interleaved(contenders, (call) => timeSequential(call, CALLS_PER_ROUND))
+const concurrent = await interleaved(contenders, (call) => timeConcurrent(call, CALLS_PER_ROUND, CONCURRENCY))
+const profile = await interleaved({ 'raw fetch': contenders['raw fetch']!, ...kyProfile, 'kratos-settings': contenders['kratos-settings']! }, (call) => timeSequential(call, CALLS_PER_ROUND))
+
+const memory: Record<string, { baseline: number; peak: number }> = {}
+const cold: Record<string, number> = {}
+for (const name of Object.keys(contenders)) {
+  memory[name] = runChild(['memory', name, baseUrl, String(MEMORY_CALLS)]) as { baseline: number; peak: number }
+  cold[name] = median(Array.from({ length: COLD_RUNS }, () => runChild(['cold', name, baseUrl])['ms']!))
+}
+const bundles = await bundleSizes()
+server.disconnect()
+
+const floor = median(sequential['raw fetch']!)
+const floorConcurrent = median(concurrent['raw fetch']!)
+console.log('| contender | sequential median (p90) | × raw fetch | 64 concurrent median | × raw fetch | peak RSS over ' + `${MEMORY_CALLS} calls | cold start to first result | browser bundle, gzip (minified) |`)
+console.log('|---|---|---|---|---|---|---|---|')
+for (const name of Object.keys(contenders)) {
+  const bundle = bundles[name === 'bare ky, same options' ? 'bare ky' : name]
+  const split = bundle?.split === undefined ? '' : ` = ky ${kb(bundle.split.ky)} + ours ${kb(bundle.split.ours)}`
+  console.log(
+    `| ${name} | ${ms(median(sequential[name]!))} (${ms(quantile(sequential[name]!, 0.9))}) | ${ratio(median(sequential[name]!), floor)} | ` +
+      `${ms(median(concurrent[name]!))} | ${ratio(median(concurrent[name]!), floorConcurrent)} | ${mb(memory[name]!.peak)} | ${Math.round(cold[name]!)} ms | ` +
+      `${bundle === undefined ? '–' : `${kb(bundle.gzip)} (${kb(bundle.minified)})${split}`} |`,
+  )
+}
+
+console.log('\nWhere ky\'s per-request time goes (sequential median, each row adds one of our options):\n')
+console.log('| ky configuration | median | × raw fetch | added by this step |')
+console.log('|---|---|---|---|')
+const profileFloor = median(profile['raw fetch']!)
+let previous = profileFloor
+for (const [name, samples] of Object.entries(profile)) {
+  const value = median(samples)
+  console.log(`| ${name} | ${ms(value)} | ${ratio(value, profileFloor)} | ${name === 'raw fetch' ? '' : `${value - previous >= 0 ? '+' : ''}${Math.round(value - previous)} µs`} |`)
+  previous = value
+}
+
+const ours = median(sequential['kratos-settings']!)
+const bareKy = median(sequential['bare ky, same options']!)
+const ourBundle = bundles['kratos-settings']!
+const targets: Array<[string, boolean, string]> = [
+  ['per-call median within 5% of bare ky with the same options', ours <= bareKy * 1.05, `${ratio(ours, bareKy)} of bare ky`],
+  ['per-call median at most 1.25x raw fetch', ours <= floor * 1.25, ratio(ours, floor)],
+  ['faster than @ory/client-fetch', ours < median(sequential['@ory/client-fetch']!), `${ms(ours)} vs ${ms(median(sequential['@ory/client-fetch']!))}`],
+  ['faster than @ory/client (axios)', ours < median(sequential['@ory/client (axios)']!), `${ms(ours)} vs ${ms(median(sequential['@ory/client (axios)']!))}`],
+  ['core browser bundle <= 11 KB gzip', ourBundle.gzip <= 11 * 1024, kb(ourBundle.gzip)],
+  ['our own code <= 2 KB gzip', (ourBundle.split?.ours ?? Infinity) <= 2 * 1024, kb(ourBundle.split?.ours ?? 0)],
+  ['cold start no worse than @ory/client-fetch', cold['kratos-settings']! <= cold['@ory/client-fetch']!, `${Math.round(cold['kratos-settings']!)} ms vs ${Math.round(cold['@ory/client-fetch']!)} ms`],
+]
+console.log('\nTargets:\n')
+for (const [target, met, figure] of targets) console.log(`- ${met ? 'met' : 'NOT MET'}: ${target} (${figure})`)
+if (quick) console.log('\n(quick run: too few calls for the timings to mean anything; it proves the bench works)')
