@@ -2,6 +2,7 @@ import { isNetworkError, isTimeoutError, type KyInstance } from 'ky'
 import { KratosNetworkError } from '../errors/network-error.js'
 import { KratosTimeoutError } from '../errors/timeout-error.js'
 import type { ClientConfig } from './options.js'
+import { sleep, statusRetryDelay } from './retry-delay.js'
 
 /** One HTTP call, as an operation describes it. */
 export interface RequestSpec {
@@ -14,10 +15,12 @@ export interface RequestSpec {
 }
 
 /**
- * Sends a request and hands the response to `read`. Whatever fails without a complete response
- * is thrown as ours: an abort as the signal's own reason, a timeout as {@link KratosTimeoutError},
- * a network failure (also mid-body) as {@link KratosNetworkError}. ky's errors never escape:
- * they hold the request, and with it the caller's cookie.
+ * Sends a request and hands the response to `read`. A GET is retried, at most
+ * `config.retry.limit` times, after a network error or a 502/503/504 (or 429 with Retry-After);
+ * a POST and a timeout never are. Whatever fails without a complete response is thrown as ours:
+ * an abort as the signal's own reason, a timeout as {@link KratosTimeoutError}, a network failure
+ * (also mid-body) as {@link KratosNetworkError}. ky's errors never escape: they hold the request,
+ * and with it the caller's cookie.
  */
 export async function sendRequest<Result>(
   http: KyInstance,
@@ -25,21 +28,32 @@ export async function sendRequest<Result>(
   spec: RequestSpec,
   read: (response: Response) => Promise<Result>,
 ): Promise<Result> {
-  let response: Response
-  try {
-    response = await http(spec.url, { method: spec.method, headers: spec.headers, body: spec.body ?? null, signal: spec.signal ?? null })
-  } catch (error) {
-    if (spec.signal?.aborted) throw spec.signal.reason
-    if (isTimeoutError(error)) throw new KratosTimeoutError(spec.method, spec.url, config.timeout)
-    if (isNetworkError(error)) throw new KratosNetworkError(spec.method, spec.url, error.cause)
-    throw error
-  }
-  try {
-    return await read(response)
-  } catch (error) {
-    if (spec.signal?.aborted) throw spec.signal.reason
-    if (error instanceof KratosTimeoutError) throw error
-    // The body stream failed: the connection closed or reset before the response was whole.
-    throw new KratosNetworkError(spec.method, spec.url, error)
+  const retries = spec.method === 'GET' ? config.retry.limit : 0
+  for (let attempt = 1; ; attempt++) {
+    let response: Response
+    try {
+      response = await http(spec.url, { method: spec.method, headers: spec.headers, body: spec.body ?? null, signal: spec.signal ?? null })
+    } catch (error) {
+      if (spec.signal?.aborted) throw spec.signal.reason
+      if (isTimeoutError(error)) throw new KratosTimeoutError(spec.method, spec.url, config.timeout)
+      if (!isNetworkError(error)) throw error
+      if (attempt > retries) throw new KratosNetworkError(spec.method, spec.url, error.cause)
+      await sleep(config.retry.delay(attempt), spec.signal)
+      continue
+    }
+    const delay = attempt > retries ? undefined : statusRetryDelay(response, attempt, config)
+    if (delay !== undefined) {
+      response.body?.cancel().catch(() => {})
+      await sleep(delay, spec.signal)
+      continue
+    }
+    try {
+      return await read(response)
+    } catch (error) {
+      if (spec.signal?.aborted) throw spec.signal.reason
+      if (error instanceof KratosTimeoutError) throw error
+      // The body stream failed: the connection closed or reset before the response was whole.
+      throw new KratosNetworkError(spec.method, spec.url, error)
+    }
   }
 }

@@ -1,0 +1,40 @@
+import type { ClientConfig } from './options.js'
+
+const RETRIED_STATUSES: ReadonlySet<number> = new Set([502, 503, 504])
+
+/** Parses `Retry-After` (seconds or an HTTP date) into ms, or `undefined` when it is malformed. */
+function parseRetryAfter(value: string): number | undefined {
+  if (/^\d+$/.test(value.trim())) return Number(value) * 1000
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
+}
+
+/**
+ * How long to wait before retry number `attempt` (from 1) of a GET that got `response`, or
+ * `undefined` when it must not be retried. Only 502, 503, 504, and 429 with `Retry-After`, are
+ * retried; a server's `Retry-After` is honoured up to `maxRetryAfter`.
+ */
+export function statusRetryDelay(response: Response, attempt: number, config: ClientConfig): number | undefined {
+  if (attempt > config.retry.limit) return undefined
+  const retryAfter = response.headers.get('retry-after')
+  const retriable = response.status === 429 ? retryAfter !== null : RETRIED_STATUSES.has(response.status)
+  if (!retriable) return undefined
+  const after = retryAfter === null ? undefined : parseRetryAfter(retryAfter)
+  return after === undefined ? config.retry.delay(attempt) : Math.min(after, config.retry.maxRetryAfter)
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it is aborted. */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason)
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal?.reason)
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
