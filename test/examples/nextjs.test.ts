@@ -1,11 +1,10 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
-import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../src/msw/index.js'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium.js'
+import { freePort } from '../helpers/http-server.js'
 import { serveMockKratos, type ServedKratos } from '../helpers/serve-mock-kratos.js'
 
 // examples/nextjs built with `next build`, served by `next start` on 127.0.0.1, against the mock
@@ -19,14 +18,6 @@ let kratos: ServedKratos
 let appUrl = ''
 let server: ChildProcess | undefined
 let browser: Browser
-
-async function freePort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as AddressInfo
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
 
 async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 300; attempt++) {

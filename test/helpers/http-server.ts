@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer as createNetServer, type AddressInfo } from 'node:net'
 
 /** A real HTTP server on 127.0.0.1 for tests about HTTP itself. */
 export interface TestServer {
@@ -34,4 +34,13 @@ export async function startServer(handler: (request: IncomingMessage, response: 
 export function rawHeader(request: IncomingMessage, name: string): string | undefined {
   const index = request.rawHeaders.findIndex((key, i) => i % 2 === 0 && key.toLowerCase() === name)
   return index === -1 ? undefined : request.rawHeaders[index + 1]
+}
+
+/** A loopback port that is free now, for a server started by another process. */
+export async function freePort(): Promise<number> {
+  const probe = createNetServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as AddressInfo
+  await new Promise((resolve) => probe.close(resolve))
+  return port
 }

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createServer, type AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { freePort } from '../helpers/http-server.js'
 import { createKratosClient, KNOWN_ERROR_IDS, type KratosClient, type UpdateSettingsFlowResult } from '../../src/index.js'
 
 // Prism serves Kratos' own upstream document in dynamic mode on 127.0.0.1: every response is
@@ -19,14 +19,6 @@ const known: ReadonlySet<string> = new Set(KNOWN_ERROR_IDS)
 
 let prism: ChildProcess
 let baseUrl = ''
-
-async function freePort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as AddressInfo
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
 
 /**
  * The upstream document as Prism serves it, less one thing: updateSettingsFlow's request body is
