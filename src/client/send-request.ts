@@ -28,7 +28,8 @@ export async function sendRequest<Result>(
   spec: RequestSpec,
   read: (response: Response) => Promise<Result>,
 ): Promise<Result> {
-  const retries = spec.method === 'GET' ? config.retry.limit : 0
+  // Only a GET is ever retried: a POST may have changed something already.
+  const retriable = spec.method === 'GET'
   for (let attempt = 1; ; attempt++) {
     let response: Response
     try {
@@ -37,11 +38,11 @@ export async function sendRequest<Result>(
       if (spec.signal?.aborted) throw spec.signal.reason
       if (isTimeoutError(error)) throw new KratosTimeoutError(spec.method, spec.url, config.timeout)
       if (!isNetworkError(error)) throw error
-      if (attempt > retries) throw new KratosNetworkError(spec.method, spec.url, error.cause)
+      if (!retriable || attempt > config.retry.limit) throw new KratosNetworkError(spec.method, spec.url, error.cause)
       await sleep(config.retry.delay(attempt), spec.signal)
       continue
     }
-    const delay = attempt > retries ? undefined : statusRetryDelay(response, attempt, config)
+    const delay = retriable ? statusRetryDelay(response, attempt, config) : undefined
     if (delay !== undefined) {
       response.body?.cancel().catch(() => {})
       await sleep(delay, spec.signal)

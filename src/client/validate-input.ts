@@ -23,14 +23,9 @@ function assertMatchFree(pattern: RegExp, name: string, value: unknown): asserts
   }
 }
 
-/** Throws unless `value` is a string with no control character: a base URL, or a value for the query. */
+/** Throws a {@link KratosArgumentError} unless `value` is a string with no control character: a base URL, or a query value. */
 export function assertNoControlCharacters(name: string, value: unknown): asserts value is string {
   assertMatchFree(CONTROL, name, value)
-}
-
-/** Throws a {@link KratosArgumentError} unless `value` is a string fit for a query parameter: no control character. */
-export function assertQueryValue(name: string, value: unknown): asserts value is string {
-  assertNoControlCharacters(name, value)
 }
 
 /** Throws a {@link KratosArgumentError} unless `value` is a string fit for a header: no control character but a tab, nothing above U+00FF. */
@@ -45,6 +40,6 @@ export function isBrowser(): boolean {
 
 /** Throws a {@link KratosArgumentError} unless `value` is a non-empty flow id fit for a query parameter. */
 export function assertFlowId(name: string, value: unknown): asserts value is string {
-  assertQueryValue(name, value)
+  assertNoControlCharacters(name, value)
   if (value === '') throw new KratosArgumentError(`${name} must not be empty`)
 }

@@ -1,7 +1,7 @@
 import type { KnownErrorId } from '../errors/known-errors.js'
 import { isNodeType } from '../flow/is-node-type.js'
 import type { SettingsFlow } from '../types.js'
-import { isJsonObject, type JsonObject } from '../utils/json.js'
+import { isJsonObject, parseJson } from '../utils/json.js'
 import { applyUpdate, parseFormBody } from './apply-update.js'
 import { makeKratosError, makeSettingsFlow, kratosErrorStatus } from './fixtures.js'
 
@@ -36,15 +36,6 @@ function readCookie(header: string | null, name: string): string | undefined {
 
 function returnToAllowed(returnTo: string, allowed: readonly string[]): boolean {
   return URL.canParse(returnTo) && allowed.includes(new URL(returnTo).origin)
-}
-
-function parseJsonObject(text: string): JsonObject {
-  try {
-    const value: unknown = JSON.parse(text)
-    return isJsonObject(value) ? value : {}
-  } catch {
-    return {}
-  }
 }
 
 function newCsrfToken(): string {
@@ -119,7 +110,8 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
   const update = async (request: Request, stored: { flow: SettingsFlow; session: string }, json: boolean): Promise<Response> => {
     const text = await request.text()
     const form = request.headers.get('content-type')?.startsWith('application/x-www-form-urlencoded') ?? false
-    const body = form ? parseFormBody(text) : parseJsonObject(text)
+    const parsed = form ? parseFormBody(text) : parseJson(text)
+    const body = isJsonObject(parsed) ? parsed : {}
     const csrfCookie = readCookie(request.headers.get('cookie'), CSRF_COOKIE)
     if (csrfCookie === undefined || body['csrf_token'] !== csrfCookie) return fail('security_csrf_violation', json, `${uiUrl}/error?id=security_csrf_violation`)
     const outcome = applyUpdate(stored.flow, body)

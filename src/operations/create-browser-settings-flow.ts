@@ -2,7 +2,8 @@ import type { KyInstance } from 'ky'
 import type { ClientConfig } from '../client/options.js'
 import { requestHeaders, type ResponseMode } from '../client/request-headers.js'
 import { sendRequest } from '../client/send-request.js'
-import { assertQueryValue } from '../client/validate-input.js'
+import { requestUrl } from '../client/request-url.js'
+import { assertNoControlCharacters } from '../client/validate-input.js'
 import { parseSettingsResponse } from '../result/parse-settings-response.js'
 import type { SettingsFlowResult } from '../result/settings-result.js'
 
@@ -23,14 +24,6 @@ export interface CreateBrowserSettingsFlowOptions {
 const PATH = 'self-service/settings/browser'
 const OPERATION = 'createBrowserSettingsFlow'
 
-function requestUrl(endpoint: string, returnTo: string | undefined, organization: string | undefined): string {
-  if (!returnTo && !organization) return endpoint
-  const url = new URL(endpoint)
-  if (returnTo) url.searchParams.set('return_to', returnTo)
-  if (organization) url.searchParams.set('organization', organization)
-  return url.href
-}
-
 /**
  * Builds a client's `createBrowserSettingsFlow` (`GET /self-service/settings/browser`). The
  * endpoint URL is joined to the base URL once, here; each call validates its arguments, then
@@ -44,10 +37,10 @@ export function createBrowserSettingsFlowOperation(http: KyInstance, config: Cli
     options: CreateBrowserSettingsFlowOptions = {},
   ): Promise<SettingsFlowResult> => {
     const { organization, signal, mode = 'json' } = options
-    if (returnTo !== undefined) assertQueryValue(`${OPERATION}: returnTo`, returnTo)
-    if (organization !== undefined) assertQueryValue(`${OPERATION}: organization`, organization)
+    if (returnTo !== undefined) assertNoControlCharacters(`${OPERATION}: returnTo`, returnTo)
+    if (organization !== undefined) assertNoControlCharacters(`${OPERATION}: organization`, organization)
     const headers = requestHeaders(OPERATION, mode, cookie)
-    const spec = { method: 'GET', url: requestUrl(endpoint, returnTo, organization), headers, signal } as const
+    const spec = { method: 'GET', url: requestUrl(endpoint, { return_to: returnTo, organization }), headers, signal } as const
     return sendRequest(http, config, spec, (response) => parseSettingsResponse(response, spec, config, OPERATION))
   }
 }

@@ -1,6 +1,7 @@
 import type { KyInstance } from 'ky'
 import type { ClientConfig } from '../client/options.js'
 import { requestHeaders } from '../client/request-headers.js'
+import { requestUrl } from '../client/request-url.js'
 import { sendRequest } from '../client/send-request.js'
 import { assertFlowId } from '../client/validate-input.js'
 import { parseSettingsResponse } from '../result/parse-settings-response.js'
@@ -20,9 +21,7 @@ export function getSettingsFlowOperation(http: KyInstance, config: ClientConfig)
   const endpoint = new URL(PATH, config.base).href
   return async (id: string, cookie?: string, options: GetSettingsFlowOptions = {}): Promise<SettingsFlowResult> => {
     assertFlowId(`${OPERATION}: id`, id)
-    const url = new URL(endpoint)
-    url.searchParams.set('id', id)
-    const spec = { method: 'GET', url: url.href, headers: requestHeaders(OPERATION, 'json', cookie), signal: options.signal } as const
+    const spec = { method: 'GET', url: requestUrl(endpoint, { id }), headers: requestHeaders(OPERATION, 'json', cookie), signal: options.signal } as const
     return sendRequest(http, config, spec, (response) => parseSettingsResponse(response, spec, config, OPERATION))
   }
 }

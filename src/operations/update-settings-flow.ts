@@ -2,6 +2,7 @@ import type { KyInstance } from 'ky'
 import { KratosArgumentError } from '../errors/argument-error.js'
 import type { ClientConfig } from '../client/options.js'
 import { requestHeaders, type ResponseMode } from '../client/request-headers.js'
+import { requestUrl } from '../client/request-url.js'
 import { sendRequest } from '../client/send-request.js'
 import { assertFlowId } from '../client/validate-input.js'
 import { getCsrfToken } from '../flow/get-csrf-token.js'
@@ -61,11 +62,9 @@ export function updateSettingsFlowOperation(http: KyInstance, config: ClientConf
     if (encoding !== 'json' && encoding !== 'form') throw new KratosArgumentError(`${OPERATION}: encoding must be "json" or "form"`)
     const headers = { ...requestHeaders(OPERATION, mode, cookie), 'content-type': CONTENT_TYPE[encoding] }
     const payload = withCsrfToken(body, flow)
-    const url = new URL(endpoint)
-    url.searchParams.set('flow', flowId)
     const spec = {
       method: 'POST',
-      url: url.href,
+      url: requestUrl(endpoint, { flow: flowId }),
       headers,
       body: encoding === 'json' ? JSON.stringify(payload) : encodeForm(payload),
       signal,

@@ -4,21 +4,12 @@ import { redactSecrets } from '../errors/redact.js'
 import { UnexpectedResponseError, type UnexpectedProblem } from '../errors/unexpected-response-error.js'
 import type { ClientConfig } from '../client/options.js'
 import type { RequestSpec } from '../client/send-request.js'
+import { NOT_JSON, parseJson } from '../utils/json.js'
 import { parseSettingsFlow } from './parse-settings-flow.js'
 import { BODY_TIMED_OUT, BODY_TOO_LARGE, readBody } from './read-body.js'
 import type { SettingsFlowResult, UnexpectedResult, UpdateSettingsFlowResult } from './settings-result.js'
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])
-const NOT_JSON = Symbol('not JSON')
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return NOT_JSON
-  }
-}
-
 /** The `Location` header resolved against the request URL, or `null` when absent or invalid. */
 function resolveLocation(location: string | null, requestUrl: string): string | null {
   if (location === null) return null

@@ -12,3 +12,15 @@ export function isJsonObject(value: unknown): value is JsonObject {
 export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
+
+/** What {@link parseJson} returns for text that is not JSON. */
+export const NOT_JSON = Symbol('not JSON')
+
+/** The parsed value of `text`, or {@link NOT_JSON}. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return NOT_JSON
+  }
+}
