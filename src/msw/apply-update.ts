@@ -1,3 +1,4 @@
+import { findInput } from '../flow/find-input.js'
 import { isNodeType } from '../flow/is-node-type.js'
 import type { ContinueWith, SettingsFlow, UiText } from '../types.js'
 import { isJsonObject, type JsonObject } from '../utils/json.js'
@@ -38,7 +39,7 @@ function flatten(prefix: string, value: unknown): Record<string, unknown> {
 }
 
 function invalid(flow: SettingsFlow, name: string, message: UiText): UpdateOutcome {
-  const node = flow.ui.nodes.find((item) => isNodeType(item, 'input') && item.attributes.name === name)
+  const node = findInput(flow, name)
   if (node === undefined) flow.ui.messages = [message]
   else node.messages = [message]
   return { kind: 'invalid', flow }

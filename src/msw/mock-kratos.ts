@@ -1,5 +1,5 @@
 import type { KnownErrorId } from '../errors/known-errors.js'
-import { isNodeType } from '../flow/is-node-type.js'
+import { findInput } from '../flow/find-input.js'
 import type { SettingsFlow } from '../types.js'
 import { isJsonObject, parseJson } from '../utils/json.js'
 import { applyUpdate, parseFormBody } from './apply-update.js'
@@ -101,8 +101,8 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     const id = crypto.randomUUID()
     const flow = makeSettingsFlow({ id, request_url: request.url, ...(returnTo === null ? {} : { return_to: returnTo }) })
     flow.ui.action = new URL(`self-service/settings?flow=${id}`, base).href
-    const csrfNode = flow.ui.nodes.find((node) => isNodeType(node, 'input') && node.attributes.name === 'csrf_token')
-    if (csrfNode !== undefined && isNodeType(csrfNode, 'input')) csrfNode.attributes.value = csrfToken
+    const csrfNode = findInput(flow, 'csrf_token')
+    if (csrfNode !== undefined) csrfNode.attributes.value = csrfToken
     flows.set(id, { flow, session })
     return answer(flow, 200, json, headers)
   }
