@@ -13,7 +13,7 @@ export interface NodeRequestLike {
 /** What {@link getCookieHeader} reads the browser's cookies from. */
 export type CookieSource = CookieStoreLike | Headers | Request | NodeRequestLike
 
-const isHeaders = (value: unknown): value is Pick<Headers, 'get'> =>
+const hasGetHeader = (value: unknown): value is Pick<Headers, 'get'> =>
   typeof (value as Partial<Headers> | null)?.get === 'function'
 
 /**
@@ -34,8 +34,8 @@ export function getCookieHeader(source: CookieSource): string | undefined {
   // A cookie store also has get(name), so it is recognised by getAll() first.
   if ('getAll' in source && typeof source.getAll === 'function') {
     header = source.getAll().map(({ name, value }) => `${name}=${value}`).join('; ')
-  } else if (isHeaders(source)) header = source.get('cookie')
-  else if ('headers' in source && isHeaders(source.headers)) header = source.headers.get('cookie')
+  } else if (hasGetHeader(source)) header = source.get('cookie')
+  else if ('headers' in source && hasGetHeader(source.headers)) header = source.headers.get('cookie')
   else if ('headers' in source && typeof source.headers === 'object' && source.headers !== null) {
     header = (source as NodeRequestLike).headers.cookie
   } else throw unreadable()

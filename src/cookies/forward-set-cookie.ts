@@ -44,15 +44,15 @@ export type SetCookieTarget = Headers | Response | NodeResponseLike | ResponseCo
  */
 export function forwardSetCookie(setCookie: readonly string[], target: SetCookieTarget, rewrite?: SetCookieRewrite): void {
   const cookies = setCookie.map((cookie) => rewriteSetCookie(cookie, rewrite))
-  if (isHeaders(target)) for (const cookie of cookies) target.append('set-cookie', cookie)
-  else if ('headers' in target && isHeaders(target.headers)) for (const cookie of cookies) target.headers.append('set-cookie', cookie)
+  if (isWritableHeaders(target)) for (const cookie of cookies) target.append('set-cookie', cookie)
+  else if ('headers' in target && isWritableHeaders(target.headers)) for (const cookie of cookies) target.headers.append('set-cookie', cookie)
   else if ('appendHeader' in target && typeof target.appendHeader === 'function') {
     if (cookies.length > 0) target.appendHeader('set-cookie', cookies)
   } else if ('set' in target && typeof target.set === 'function') setResponseCookies(cookies, target)
   else throw new KratosArgumentError('forwardSetCookie() needs Headers, a Response, a Node ServerResponse or Next.js ResponseCookies.')
 }
 
-function isHeaders(value: unknown): value is Pick<Headers, 'append' | 'getSetCookie'> {
+function isWritableHeaders(value: unknown): value is Pick<Headers, 'append' | 'getSetCookie'> {
   const headers = value as Partial<Headers> | null
   return typeof headers?.append === 'function' && typeof headers.getSetCookie === 'function'
 }

@@ -195,6 +195,26 @@ describe('network errors and retries', () => {
     expect(server!.requests).toHaveLength(1)
   })
 
+  test('an abort while waiting to retry rejects with the signal\'s reason, and no further attempt is made', async () => {
+    await serveStatuses([503])
+    const controller = new AbortController()
+    const reason = new Error('user navigated away')
+    const call = client({ retry: { limit: 2, delay: () => 60_000 } }).createBrowserSettingsFlow(undefined, undefined, { signal: controller.signal })
+    await new Promise<void>((resolve) => setImmediate(() => setTimeout(resolve, 50)))
+    controller.abort(reason)
+    expect(await rejection(call)).toBe(reason)
+    expect(server!.requests).toHaveLength(1)
+  })
+
+  test('beforeRequest and afterResponse hooks run on every attempt', async () => {
+    await serveStatuses([503, 503, 200])
+    const seen: string[] = []
+    await client({
+      hooks: { beforeRequest: [() => void seen.push('before')], afterResponse: [(response) => void seen.push(`after ${response.status}`)] },
+    }).createBrowserSettingsFlow()
+    expect(seen).toEqual(['before', 'after 503', 'before', 'after 503', 'before', 'after 200'])
+  })
+
   test('a retry sends the same request again', async () => {
     await serveStatuses([502, 502, 200])
     await client().createBrowserSettingsFlow('https://app.example.com/', 'ory_kratos_session=s', { organization: 'o' })
