@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsup'
 
-const entry = { index: 'src/index.ts', cookies: 'src/cookies/index.ts', msw: 'src/msw/index.ts' }
+const entry = { index: 'src/index.ts', cookies: 'src/cookies/index.ts', mock: 'src/mock/index.ts', msw: 'src/msw/index.ts', 'mock-cli': 'src/mock/cli.ts' }
 // tough-cookie (dual format) and msw (the user's own copy, a peer) are always imported, never inlined.
 const external = ['tough-cookie', 'msw']
 

@@ -28,6 +28,16 @@ export type { UpdateSettingsFlowOptions } from './operations/update-settings-flo
 export type { ResponseMode } from './client/request-headers.js'
 export type { FlowMessage } from './flow/get-flow-messages.js'
 export type {
+  NextStep,
+  NextStepOptions,
+  RedirectReason,
+  RenderStep,
+  SuccessStep,
+  RedirectStep,
+  RestartStep,
+  ErrorStep,
+} from './result/next-step.js'
+export type {
   SettingsFlowResult,
   UpdateSettingsFlowResult,
   FlowResult,

@@ -7,10 +7,10 @@ import {
   type CreateBrowserSettingsFlowOptions,
   type KratosClient,
 } from '../../src/index.js'
-import { createMockKratos, makeKratosError, SESSION_COOKIE } from '../../src/msw/index.js'
+import { makeKratosError, SESSION_COOKIE, startMockKratos } from '../../src/mock/index.js'
+import { serve } from '../../src/mock/serve.js'
 import { describeResult } from './describe-result.js'
 import { lifecycle } from './lifecycle.js'
-import { serve } from './serve.js'
 
 interface Scenario {
   readonly title: string
@@ -30,26 +30,29 @@ async function run(scenarios: readonly Scenario[]): Promise<void> {
   }
 }
 
-/** A mock Kratos under /kratos, a newer Kratos under /newer-kratos, a broken proxy under /proxy. */
+/** A mock Kratos under /kratos; on another server, a newer Kratos under /newer-kratos and a broken proxy. */
 async function startMocks() {
   let proxyAttempts = 0
-  const mocks = await serve((request) => {
-    const path = new URL(request.url).pathname
-    if (path.startsWith('/kratos/')) return kratos(request)
-    if (path.startsWith('/newer-kratos/')) return Response.json(makeKratosError('session_quantum_entangled'), { status: 403 })
+  const others = await serve((request) => {
+    if (new URL(request.url).pathname.startsWith('/newer-kratos/')) return Response.json(makeKratosError('session_quantum_entangled'), { status: 403 })
     proxyAttempts++
     const html = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>'
     return new Response(html, { status: 502, headers: { 'content-type': 'text/html' } })
   })
-  const kratos = createMockKratos({ baseUrl: `${mocks.origin}/kratos`, uiUrl: 'http://127.0.0.1:3000/ui' })
-  return { ...mocks, proxyAttempts: () => proxyAttempts }
+  const kratos = await startMockKratos({ prefix: '/kratos', uiUrl: 'http://127.0.0.1:3000/ui' })
+  return {
+    kratosUrl: kratos.url,
+    origin: others.origin,
+    proxyAttempts: () => proxyAttempts,
+    close: async () => void (await Promise.all([kratos.close(), others.close()])),
+  }
 }
 
 async function embedded(): Promise<void> {
   const mocks = await startMocks()
-  const kratos = client(`${mocks.origin}/kratos`)
+  const kratos = client(mocks.kratosUrl)
   const session = `${SESSION_COOKIE}=demo-session-token`
-  console.log(`Embedded mock Kratos on ${mocks.origin}/kratos (set KRATOS_URL to use a real one)`)
+  console.log(`Embedded mock Kratos on ${mocks.kratosUrl} (set KRATOS_URL to use a real one)`)
   try {
     await run([
       { title: 'A signed-in user opens the settings page (JSON mode): a flow', kratos, cookie: session },
@@ -62,7 +65,7 @@ async function embedded(): Promise<void> {
     ])
     console.log(`\n(The proxy got ${mocks.proxyAttempts()} requests: the 502 was retried twice, then returned as a value.)`)
     console.log('\nThe whole lifecycle of a settings page, one browser with its cookie jar:')
-    await lifecycle(kratos, `${mocks.origin}/kratos`, session, true)
+    await lifecycle(kratos, mocks.kratosUrl, session, true)
   } finally {
     await mocks.close()
   }

@@ -4,6 +4,7 @@ import {
 } from '../operations/create-browser-settings-flow.js'
 import { getSettingsFlowOperation, type GetSettingsFlowOptions } from '../operations/get-settings-flow.js'
 import { updateSettingsFlowOperation, type UpdateSettingsFlowOptions } from '../operations/update-settings-flow.js'
+import { nextStepFor, type NextStep, type NextStepOptions } from '../result/next-step.js'
 import type { SettingsFlowResult, UpdateSettingsFlowResult } from '../result/settings-result.js'
 import type { SettingsFlow, UpdateSettingsFlowBody } from '../types.js'
 import { createHttp } from './create-http.js'
@@ -50,6 +51,18 @@ export interface KratosClient {
     cookie?: string,
     options?: UpdateSettingsFlowOptions,
   ): Promise<UpdateSettingsFlowResult>
+
+  /**
+   * What a settings page does with a result of any of the three calls: `render` the form,
+   * show `success`, `redirect` the browser (with a `reason`: `login`, `second_factor`,
+   * `reauthenticate`, `restart`, `location_change`, or `kratos` for Kratos' own redirect), or
+   * show an `error`. Login and restart URLs are Kratos' browser endpoints under `baseUrl`, coming
+   * back to `options.returnTo`. Every URL is an absolute http(s) URL.
+   * @example
+   * const step = kratos.nextStep(result, { returnTo: 'https://app.example.com/settings' })
+   * if (step.type === 'redirect') redirect(step.url)
+   */
+  nextStep(result: UpdateSettingsFlowResult, options?: NextStepOptions): NextStep
 }
 
 /**
@@ -65,5 +78,6 @@ export function createKratosClient(options: KratosClientOptions): KratosClient {
     createBrowserSettingsFlow: createBrowserSettingsFlowOperation(http, config),
     getSettingsFlow: getSettingsFlowOperation(http, config),
     updateSettingsFlow: updateSettingsFlowOperation(http, config),
+    nextStep: nextStepFor(config.base),
   }
 }

@@ -7,7 +7,10 @@ import type {
 } from '../types.js'
 import type { KratosError } from './kratos-error.js'
 
-/** Every Kratos `error.id` this SDK types (DESIGN's error table). */
+/**
+ * Every Kratos `error.id` this SDK types. `self_service_flow_not_found` is ours: Kratos answers an
+ * unknown flow with an id-less 404 (see docs/kratos-behaviour.md), and the SDK names the condition.
+ */
 export const KNOWN_ERROR_IDS = [
   'session_inactive',
   'session_aal1_required',
@@ -22,6 +25,7 @@ export const KNOWN_ERROR_IDS = [
   'self_service_flow_disabled',
   'self_service_flow_expired',
   'self_service_flow_replaced',
+  'self_service_flow_not_found',
   'browser_location_change_required',
   'identity_disabled',
 ] as const
@@ -33,7 +37,10 @@ type NoPayload = Record<never, never>
 
 /** The camel-cased extra fields each known error carries, typed from the OpenAPI document. */
 export interface KnownErrorPayloads {
-  session_inactive: NoPayload
+  session_inactive: {
+    /** Where Kratos redirected the browser (its login UI), when it answered a browser-mode call with a 302. */
+    readonly redirectBrowserTo?: string
+  }
   session_aal1_required: NoPayload
   session_aal2_required: { readonly redirectBrowserTo: ErrorAal2Required['redirect_browser_to'] }
   session_refresh_required: { readonly redirectBrowserTo: ErrorRefreshRequired['redirect_browser_to'] }
@@ -45,11 +52,19 @@ export interface KnownErrorPayloads {
   self_service_flow_return_to_forbidden: NoPayload
   self_service_flow_disabled: NoPayload
   self_service_flow_expired: {
+    /** updateSettingsFlow: the new flow Kratos made in place of the expired one. */
     readonly useFlowId?: NonNullable<ErrorFlowExpired['use_flow_id']>
+    /** updateSettingsFlow: how long ago the flow expired, in nanoseconds. */
     readonly since?: NonNullable<ErrorFlowExpired['since']>
+    /** updateSettingsFlow: when the flow expired. */
     readonly expiredAt?: NonNullable<ErrorFlowExpired['expired_at']>
+    /** getSettingsFlow: Kratos' browser endpoint that starts a new flow (`details.redirect_to`), an absolute http(s) URL. */
+    readonly redirectTo?: string
+    /** getSettingsFlow: the expired flow's `return_to` (`details.return_to`), when it had one. */
+    readonly returnTo?: string
   }
   self_service_flow_replaced: { readonly useFlowId: ErrorFlowReplaced['use_flow_id'] }
+  self_service_flow_not_found: NoPayload
   browser_location_change_required: {
     readonly redirectBrowserTo: ErrorBrowserLocationChangeRequired['redirect_browser_to']
   }

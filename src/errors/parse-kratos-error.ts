@@ -1,16 +1,48 @@
 import { KratosError } from './kratos-error.js'
-import { isKnownErrorId, type KnownKratosError } from './known-errors.js'
+import { isKnownErrorId, type KnownErrorId, type KnownKratosError } from './known-errors.js'
 import { readErrorPayload } from './read-error-payload.js'
 import { redactSecrets } from './redact.js'
 import { UnexpectedResponseError } from './unexpected-response-error.js'
 import { asString, isJsonObject, type JsonObject } from '../utils/json.js'
 
+/** The settings operation a response answers; which id-less answers mean what depends on it. */
+export type SettingsOperation = 'createBrowserSettingsFlow' | 'getSettingsFlow' | 'updateSettingsFlow'
+
+/**
+ * The condition behind an error Kratos sends without an `error.id` (docs/kratos-behaviour.md):
+ * getSettingsFlow and updateSettingsFlow answer "no session" with herodot's plain 401 and an
+ * unknown flow with a plain 404; getSettingsFlow answers an expired flow with a plain 410, and
+ * updateSettingsFlow a malformed flow id with a plain 400 of this reason.
+ */
+function idlessErrorId(operation: SettingsOperation, status: number, reason: string | undefined): KnownErrorId | undefined {
+  if (operation === 'createBrowserSettingsFlow') return undefined
+  if (status === 401) return 'session_inactive'
+  if (status === 404) return 'self_service_flow_not_found'
+  if (status === 410 && operation === 'getSettingsFlow') return 'self_service_flow_expired'
+  if (status === 400 && operation === 'updateSettingsFlow' && reason === MALFORMED_FLOW_ID) return 'self_service_flow_not_found'
+  return undefined
+}
+
+const MALFORMED_FLOW_ID = 'The flow query parameter is missing or malformed.'
+
+/** A known error with its payload, its message naming the id and the status. */
+export function knownKratosError<Id extends KnownErrorId>(
+  init: { status: number; id: Id; body: unknown; text: string; reason?: string | undefined; details?: JsonObject | undefined; requestId?: string | undefined },
+  payload: object,
+): KnownKratosError<Id> {
+  const { text, ...fields } = init
+  const error = new KratosError({ ...fields, message: `Kratos error ${init.id} (HTTP ${init.status}): ${text}` })
+  return Object.assign(error, payload) as KnownKratosError<Id>
+}
+
 /**
  * Turns a parsed error body (`{ error: { id, message, … }, …extra }`) into a typed error: a
  * {@link KnownKratosError} with its camel-cased payload, or an {@link UnexpectedResponseError}
- * for an unknown or missing id, or a body that is not a Kratos error.
+ * for an unknown or missing id, or a body that is not a Kratos error. An id-less herodot error
+ * that Kratos sends for a known condition on `operation` gets that condition's id; its body is
+ * kept as sent.
  */
-export function parseKratosError(status: number, body: unknown): KnownKratosError | UnexpectedResponseError {
+export function parseKratosError(status: number, body: unknown, operation: SettingsOperation): KnownKratosError | UnexpectedResponseError {
   // One redacted copy serves as the kept body and as the source of every field read from it.
   const safe = redactSecrets(body)
   const error = isJsonObject(safe) ? safe['error'] : undefined
@@ -23,27 +55,28 @@ export function parseKratosError(status: number, body: unknown): KnownKratosErro
     })
   }
   const rawId = asString(error['id'])
+  const reason = asString(error['reason'])
   const details = isJsonObject(error['details']) ? error['details'] : undefined
   const text = asString(error['message']) ?? asString(error['status']) ?? 'no message'
-  const init = { status, body: safe, reason: asString(error['reason']), details, requestId: asString(error['request']) }
-  if (rawId === undefined || !isKnownErrorId(rawId)) {
-    const what = rawId === undefined ? 'an error without id' : `the unknown error id "${rawId}"`
+  const init = { status, body: safe, reason, details, requestId: asString(error['request']) }
+  const id = rawId ?? idlessErrorId(operation, status, reason)
+  if (id === undefined || !isKnownErrorId(id)) {
+    const what = id === undefined ? 'an error without id' : `the unknown error id "${id}"`
     return new UnexpectedResponseError({
       ...init,
-      ...(rawId === undefined ? {} : { id: rawId }),
+      ...(id === undefined ? {} : { id }),
       problem: 'unknown_error_id',
       message: `Kratos answered ${status} with ${what}: ${text}`,
     })
   }
-  const payload = readErrorPayload[rawId](safe as JsonObject, details)
+  const payload = readErrorPayload[id](safe as JsonObject, details)
   if (payload === undefined) {
     return new UnexpectedResponseError({
       ...init,
-      id: rawId,
+      id,
       problem: 'invalid_shape',
-      message: `Kratos answered ${status} with ${rawId} but without the redirect_browser_to or use_flow_id it needs: ${text}`,
+      message: `Kratos answered ${status} with ${id} but without a valid redirect_browser_to or use_flow_id: ${text}`,
     })
   }
-  const known = new KratosError({ ...init, id: rawId, message: `Kratos error ${rawId} (HTTP ${status}): ${text}` })
-  return Object.assign(known, payload) as KnownKratosError
+  return knownKratosError({ ...init, id, text }, payload)
 }

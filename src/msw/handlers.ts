@@ -1,5 +1,5 @@
 import { http, type HttpHandler } from 'msw'
-import { createMockKratos, type MockKratosOptions } from './mock-kratos.js'
+import { createMockKratos, type MockKratosOptions } from '../mock/mock-kratos.js'
 
 /**
  * msw handlers that behave like Kratos at `options.baseUrl` (path prefix included) for the
@@ -18,5 +18,6 @@ export function createKratosHandlers(options: MockKratosOptions): HttpHandler[] 
     http.get(url('self-service/settings/browser'), answer),
     http.get(url('self-service/settings/flows'), answer),
     http.post(url('self-service/settings'), answer),
+    http.get(url('self-service/errors'), answer),
   ]
 }

@@ -22,7 +22,7 @@ export interface CreateBrowserSettingsFlowOptions {
 }
 
 const PATH = 'self-service/settings/browser'
-const OPERATION = 'createBrowserSettingsFlow'
+const OPERATION = 'createBrowserSettingsFlow' as const
 
 /**
  * Builds a client's `createBrowserSettingsFlow` (`GET /self-service/settings/browser`). The

@@ -14,7 +14,7 @@ export interface GetSettingsFlowOptions {
 }
 
 const PATH = 'self-service/settings/flows'
-const OPERATION = 'getSettingsFlow'
+const OPERATION = 'getSettingsFlow' as const
 
 /** Builds a client's `getSettingsFlow` (`GET /self-service/settings/flows?id=`). */
 export function getSettingsFlowOperation(http: KyInstance, config: ClientConfig) {

@@ -19,19 +19,20 @@ export interface UpdateSettingsFlowOptions {
   /**
    * `'json'` sends the body as JSON; `'form'` as `application/x-www-form-urlencoded`, as a
    * browser's form post would (nested fields as dotted names).
-   * @default 'json'
+   * @default 'form' with `mode: 'redirect'`, else 'json'
    */
   encoding?: 'json' | 'form'
   /**
-   * `'json'` asks for the answer as JSON (the flow, or a JSON error). `'redirect'` asks like a
-   * browser's form post and gets Kratos' 303 back as a `redirect` result.
+   * `'json'` asks for the answer as JSON (the flow, or a JSON error). `'redirect'` posts like a
+   * browser's form and gets Kratos' redirect back as a `redirect` result. It implies
+   * `encoding: 'form'`: Kratos answers any `Content-Type: application/json` request with JSON.
    * @default 'json'
    */
   mode?: ResponseMode
 }
 
 const PATH = 'self-service/settings'
-const OPERATION = 'updateSettingsFlow'
+const OPERATION = 'updateSettingsFlow' as const
 const CONTENT_TYPE = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const
 
 /**
@@ -53,13 +54,17 @@ export function updateSettingsFlowOperation(http: KyInstance, config: ClientConf
     cookie?: string,
     options: UpdateSettingsFlowOptions = {},
   ): Promise<UpdateSettingsFlowResult> => {
-    const { signal, encoding = 'json', mode = 'json' } = options
+    const { signal, mode = 'json', encoding = mode === 'redirect' ? 'form' : 'json' } = options
     const flowId = typeof flow === 'string' ? flow : (flow as Partial<SettingsFlow> | null)?.id
     assertFlowId(`${OPERATION}: flow`, flowId)
     if (!isJsonObject(body) || typeof body['method'] !== 'string') {
       throw new KratosArgumentError(`${OPERATION}: body must be an object with a string "method"`)
     }
     if (encoding !== 'json' && encoding !== 'form') throw new KratosArgumentError(`${OPERATION}: encoding must be "json" or "form"`)
+    if (mode === 'redirect' && encoding === 'json') {
+      // Kratos treats a JSON body as a JSON request whatever the Accept header says: no redirect would come.
+      throw new KratosArgumentError(`${OPERATION}: mode "redirect" posts a form; encoding "json" would make Kratos answer with JSON`)
+    }
     const headers = { ...requestHeaders(OPERATION, mode, cookie), 'content-type': CONTENT_TYPE[encoding] }
     const payload = withCsrfToken(body, flow)
     const spec = {
@@ -69,6 +74,6 @@ export function updateSettingsFlowOperation(http: KyInstance, config: ClientConf
       body: encoding === 'json' ? JSON.stringify(payload) : encodeForm(payload),
       signal,
     } as const
-    return sendRequest(http, config, spec, (response) => parseSettingsResponse(response, spec, config, OPERATION, true))
+    return sendRequest(http, config, spec, (response) => parseSettingsResponse(response, spec, config, OPERATION))
   }
 }

@@ -1,19 +1,19 @@
 import { KratosTimeoutError } from '../errors/timeout-error.js'
-import { parseKratosError } from '../errors/parse-kratos-error.js'
+import { knownKratosError, parseKratosError, type SettingsOperation } from '../errors/parse-kratos-error.js'
 import { redactSecrets } from '../errors/redact.js'
 import { UnexpectedResponseError, type UnexpectedProblem } from '../errors/unexpected-response-error.js'
 import type { ClientConfig } from '../client/options.js'
 import type { RequestSpec } from '../client/send-request.js'
 import { NOT_JSON, parseJson } from '../utils/json.js'
+import { navigableUrl } from '../utils/navigable-url.js'
 import { parseSettingsFlow } from './parse-settings-flow.js'
 import { BODY_TIMED_OUT, BODY_TOO_LARGE, readBody } from './read-body.js'
 import type { SettingsFlowResult, UnexpectedResult, UpdateSettingsFlowResult } from './settings-result.js'
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])
-/** The `Location` header resolved against the request URL, or `null` when absent or invalid. */
+/** The `Location` header resolved against the request URL, or `null` when absent, invalid or not http(s). */
 function resolveLocation(location: string | null, requestUrl: string): string | null {
-  if (location === null) return null
-  return URL.canParse(location, requestUrl) ? new URL(location, requestUrl).href : null
+  return location === null ? null : (navigableUrl(location, requestUrl) ?? null)
 }
 
 /** A short, single-line preview of a body for error messages. */
@@ -25,22 +25,25 @@ function preview(text: string): string {
 /**
  * Maps any response of a settings operation to its result: 200 + flow → `flow`; 3xx →
  * `redirect` (never followed); 4xx/5xx + known Kratos error → `error`; anything else →
- * `unexpected`. With `flowOn400` (updateSettingsFlow), a 400 that carries a flow is `invalid`.
+ * `unexpected`. For updateSettingsFlow, a 400 that carries a flow is `invalid`.
  */
-export async function parseSettingsResponse(response: Response, spec: RequestSpec, config: ClientConfig, operation: string): Promise<SettingsFlowResult>
 export async function parseSettingsResponse(
   response: Response,
   spec: RequestSpec,
   config: ClientConfig,
-  operation: string,
-  flowOn400: true,
+  operation: 'updateSettingsFlow',
 ): Promise<UpdateSettingsFlowResult>
 export async function parseSettingsResponse(
   response: Response,
   spec: RequestSpec,
   config: ClientConfig,
-  operation: string,
-  flowOn400 = false,
+  operation: Exclude<SettingsOperation, 'updateSettingsFlow'>,
+): Promise<SettingsFlowResult>
+export async function parseSettingsResponse(
+  response: Response,
+  spec: RequestSpec,
+  config: ClientConfig,
+  operation: SettingsOperation,
 ): Promise<UpdateSettingsFlowResult> {
   const { status } = response
   // Older browsers lack getSetCookie; they never expose Set-Cookie anyway.
@@ -48,7 +51,14 @@ export async function parseSettingsResponse(
   if (response.type === 'opaqueredirect') return { kind: 'redirect', status, setCookie, location: null }
   if (REDIRECT_STATUSES.has(status)) {
     response.body?.cancel().catch(() => {})
-    return { kind: 'redirect', status, setCookie, location: resolveLocation(response.headers.get('location'), spec.url) }
+    const location = resolveLocation(response.headers.get('location'), spec.url)
+    // Kratos' only 302 on these two endpoints: no session, in browser mode, to its login UI.
+    if (status === 302 && operation !== 'createBrowserSettingsFlow') {
+      const payload = location === null ? {} : { redirectBrowserTo: location }
+      const error = knownKratosError({ status, id: 'session_inactive', body: undefined, text: 'no valid session; Kratos redirected to its login UI' }, payload)
+      return { kind: 'error', status, setCookie, error }
+    }
+    return { kind: 'redirect', status, setCookie, location }
   }
 
   const unexpected = (problem: UnexpectedProblem, message: string, body: unknown): UnexpectedResult => ({
@@ -77,11 +87,11 @@ export async function parseSettingsResponse(
     if (typeof flow !== 'string') return { kind: 'flow', status, setCookie, flow }
     return unexpected('invalid_shape', `Kratos answered 200 but the body is not a settings flow: ${flow}`, redactSecrets(json))
   }
-  if (status === 400 && flowOn400) {
+  if (status === 400 && operation === 'updateSettingsFlow') {
     const flow = parseSettingsFlow(json)
     if (typeof flow !== 'string') return { kind: 'invalid', status, setCookie, flow }
   }
-  const error = parseKratosError(status, json)
+  const error = parseKratosError(status, json, operation)
   return error instanceof UnexpectedResponseError
     ? { kind: 'unexpected', status, setCookie, error }
     : { kind: 'error', status, setCookie, error }

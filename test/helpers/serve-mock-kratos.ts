@@ -1,5 +1,5 @@
-import { serve, type FetchHandler } from '../../examples/demo/serve.js'
-import { createMockKratos, type MockKratosHandler, type MockKratosOptions } from '../../src/msw/index.js'
+import { serve, type FetchHandler } from '../../src/mock/serve.js'
+import { createMockKratos, type MockKratosHandler, type MockKratosOptions } from '../../src/mock/index.js'
 
 /** A mock Kratos served over HTTP on 127.0.0.1. */
 export interface ServedKratos {

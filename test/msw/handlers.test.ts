@@ -54,7 +54,7 @@ describe('createKratosHandlers', () => {
   })
 
   test('answers self_service_flow_return_to_forbidden for a return_to off the allow list', async () => {
-    server.use(...createKratosHandlers({ baseUrl: BASE_URL, allowedReturnToOrigins: ['https://app.example.com'] }))
+    server.use(...createKratosHandlers({ baseUrl: BASE_URL, allowedReturnUrls: ['https://app.example.com/'] }))
     const result = await client().createBrowserSettingsFlow('https://evil.example.net/', session)
     expect(result).toMatchObject({ kind: 'error', status: 400, error: { id: 'self_service_flow_return_to_forbidden' } })
   })

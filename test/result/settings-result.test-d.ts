@@ -44,9 +44,17 @@ describe('SettingsFlowResult', () => {
       expectTypeOf(result.error.useFlowId).toEqualTypeOf<string | undefined>()
       expectTypeOf(result.error.expiredAt).toEqualTypeOf<string | undefined>()
     }
+    if (result.error.id === 'self_service_flow_expired') {
+      expectTypeOf(result.error.redirectTo).toEqualTypeOf<string | undefined>()
+      expectTypeOf(result.error.returnTo).toEqualTypeOf<string | undefined>()
+    }
     if (result.error.id === 'session_inactive') {
-      // @ts-expect-error session_inactive has no redirect target
-      void result.error.redirectBrowserTo
+      // Only a browser-mode 302 names where Kratos sent the browser.
+      expectTypeOf(result.error.redirectBrowserTo).toEqualTypeOf<string | undefined>()
+    }
+    if (result.error.id === 'self_service_flow_not_found') {
+      // @ts-expect-error an unknown flow has no payload
+      void result.error.useFlowId
     }
     // @ts-expect-error not a known id
     if (result.error.id === 'no_such_id') return

@@ -24,8 +24,8 @@ async function send(response: Response, reply: ServerResponse): Promise<void> {
   reply.end(Buffer.from(await response.arrayBuffer()))
 }
 
-/** Serves a fetch handler over real HTTP on 127.0.0.1 (an ephemeral port unless given). */
-export async function serve(handler: FetchHandler, port = 0): Promise<{ origin: string; close: () => Promise<void> }> {
+/** Serves a fetch handler over real HTTP on `host` (an ephemeral port unless given). */
+export async function serve(handler: FetchHandler, port = 0, host = '127.0.0.1'): Promise<{ origin: string; close: () => Promise<void> }> {
   let origin = ''
   const server = createServer((message, reply) => {
     toRequest(message, origin)
@@ -33,7 +33,18 @@ export async function serve(handler: FetchHandler, port = 0): Promise<{ origin: 
       .then((response) => send(response, reply))
       .catch(() => reply.writeHead(500).end())
   })
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  return { origin, close: () => new Promise((resolve) => server.close(() => resolve())) }
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, resolve)
+  })
+  const hostname = host.includes(':') ? `[${host}]` : host
+  origin = `http://${hostname}:${(server.address() as AddressInfo).port}`
+  return {
+    origin,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
 }

@@ -16,17 +16,21 @@ function input(group: UiNode['group'], name: string, type: 'text' | 'email' | 'p
   }
 }
 
+/** Kratos' default lifespan of a settings flow (`selfservice.flows.settings.lifespan`): one hour. */
+export const DEFAULT_FLOW_LIFESPAN_MS = 60 * 60 * 1000
+
 /**
  * A settings flow as Kratos sends it for a signed-in user: a profile form (email, name) and a
- * password form, with the CSRF token in a hidden input. Override any top-level field.
+ * password form, with the CSRF token in a hidden input. Issued now, it expires after Kratos'
+ * default lifespan (one hour). Override any top-level field.
  */
-export function makeSettingsFlow(overrides: SettingsFlowOverrides = {}): SettingsFlow {
+export function makeSettingsFlow(overrides: SettingsFlowOverrides = {}, now = new Date()): SettingsFlow {
   const id = overrides.id ?? '7a0c2a4e-5b7e-4a0f-9d6e-1f2b3c4d5e6f'
-  const issuedAt = new Date('2026-01-01T12:00:00Z')
+  const issuedAt = now
   return {
     id,
     type: 'browser',
-    expires_at: new Date(issuedAt.getTime() + 60 * 60 * 1000).toISOString(),
+    expires_at: new Date(issuedAt.getTime() + DEFAULT_FLOW_LIFESPAN_MS).toISOString(),
     issued_at: issuedAt.toISOString(),
     request_url: 'https://auth.example.com/self-service/settings/browser',
     state: 'show_form',
@@ -75,56 +79,93 @@ export interface KratosErrorDefaults {
 export type KratosErrorExtra = Record<string, unknown>
 
 const AAL2_URL = 'https://auth.example.com/self-service/login/browser?aal=aal2'
+const REFRESH_URL = 'https://auth.example.com/self-service/login/browser?refresh=true&return_to=https%3A%2F%2Fauth.example.com%2Fself-service%2Fsettings%3Fflow%3D7a0c2a4e-5b7e-4a0f-9d6e-1f2b3c4d5e6f'
 const NEW_FLOW_ID = '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'
+const PROVIDER_URL = 'https://accounts.example.com/oauth2/auth?client_id=kratos&state=abc'
 
-/** Status, message and extra fields Kratos sends for each known error id. */
+/** The CSRF hint Kratos gives a server-side or regular browser call (x/nosurfx/nosurf.go:76-79). */
+export const CSRF_HINT_SERVER =
+  "We detected a regular browser or server-side call. To debug browser calls check your Browser's Network Tab to see what cookies are included or excluded. If you are calling from a server ensure that the appropriate cookies are being forwarded and that the SDK method is called correctly."
+
+/**
+ * Status, texts and extra fields Kratos (b86338da) sends for each known error id, as in
+ * docs/kratos-behaviour.md. URLs and ids are examples; `makeKratosError`'s `extra` replaces them.
+ */
 export const KRATOS_ERRORS: { readonly [Id in KnownErrorId]: KratosErrorDefaults } = {
-  session_inactive: { status: 401, message: 'No active session was found in this request.' },
-  session_aal1_required: { status: 400, message: 'An AAL1 session is required for this action.' },
+  // session/manager.go:24-48; the enhanced struct also serializes its untagged CredentialsMissing field.
+  session_inactive: {
+    status: 401,
+    message: 'request does not have a valid authentication session',
+    reason: 'No active session was found in this request.',
+    extra: { CredentialsMissing: false },
+  },
+  // Never sent by the settings endpoints; the status is the one Kratos gives it (text/message_error.go:18).
+  session_aal1_required: { status: 401, message: 'An AAL1 session is required for this action.' },
+  // session/manager.go:63-116
   session_aal2_required: {
     status: 403,
-    message: 'A higher authenticator assurance level is required.',
-    reason: 'Sign in with your second factor.',
+    message: 'Session does not fulfill the requested Authenticator Assurance Level',
+    reason: 'An active session was found but it does not fulfill the requested Authenticator Assurance Level. Please verify yourself with a second factor to resolve this issue.',
     extra: { redirect_browser_to: AAL2_URL },
     details: { redirect_browser_to: AAL2_URL },
   },
+  // selfservice/flow/settings/error.go:87-92, 105-116
   session_refresh_required: {
     status: 403,
-    message: 'The login session is too old and thus not allowed to update these fields. Please re-authenticate.',
-    extra: { redirect_browser_to: 'https://auth.example.com/self-service/login/browser?refresh=true' },
+    message: 'The requested action was forbidden',
+    reason: 'The login session is too old and thus not allowed to update these fields. Please re-authenticate.',
+    extra: { redirect_browser_to: REFRESH_URL },
   },
   session_already_available: { status: 400, message: 'A valid session was detected and thus login is not possible.' },
   session_aal_already_fulfilled: { status: 400, message: 'The session already has the requested authenticator assurance level.' },
   session_verified_address_required: { status: 400, message: 'A verified address is required to sign in.' },
+  // x/nosurfx/nosurf.go:32-38, 76-94
   security_csrf_violation: {
     status: 403,
-    message: 'A security violation was detected, please fill out the form again.',
-    reason: 'The HTTP Cookie Header was set but did not contain the anti-CSRF cookie.',
-    details: { docs: 'https://www.ory.sh/kratos/docs/debug/csrf', hint: 'The anti-CSRF cookie was not sent.', reject_reason: 'The HTTP Cookie Header was set but did not contain the anti-CSRF cookie.' },
+    message: 'the request was rejected to protect you from Cross-Site-Request-Forgery',
+    reason: 'Please retry the flow and optionally clear your cookies. The request was rejected to protect you from Cross-Site-Request-Forgery (CSRF) which could cause account takeover, leaking personal information, and other serious security issues.',
+    details: {
+      docs: 'https://www.ory.com/docs/troubleshooting/csrf',
+      hint: CSRF_HINT_SERVER,
+      reject_reason: 'The HTTP Cookie Header was set and a CSRF token was sent but they do not match. We recommend deleting all cookies for this domain and retrying the flow.',
+    },
   },
-  security_identity_mismatch: { status: 403, message: 'The requested action was forbidden.' },
+  // selfservice/flow/settings/handler.go:483-488 (get); flow.go:204-207 has another reason (update)
+  security_identity_mismatch: {
+    status: 403,
+    message: 'The requested action was forbidden',
+    reason: 'The request was made for another identity and has been blocked for security reasons.',
+  },
+  // x/redir/secure_redirect.go:153-156
   self_service_flow_return_to_forbidden: {
     status: 400,
     message: 'The request was malformed or contained invalid parameters',
-    reason: 'Requested return_to URL is not allowed.',
+    reason: 'Requested return_to URL "https://evil.example/" is not allowed.',
   },
   self_service_flow_disabled: { status: 400, message: 'This endpoint was disabled by system administrator.' },
+  // selfservice/flow/error.go:142-151 (update; the 410 of get has no id)
   self_service_flow_expired: {
     status: 410,
-    message: 'The self-service flow expired 1.00 minutes ago, initialize a new one.',
-    extra: { use_flow_id: NEW_FLOW_ID, since: 60_000_000_000, expired_at: '2026-01-01T12:00:00Z' },
+    message: 'self-service flow expired',
+    reason: 'The self-service flow expired 1.00 minutes ago, initialize a new one.',
+    extra: { expired_at: '2026-01-01T12:00:00Z', since: 60_000_000_000, use_flow_id: NEW_FLOW_ID },
   },
   self_service_flow_replaced: { status: 410, message: 'The flow was replaced by another flow.', extra: { use_flow_id: NEW_FLOW_ID } },
+  // Not a Kratos id: Kratos sends an id-less 404 (persistence/sql/persister_settings.go:39-42).
+  self_service_flow_not_found: { status: 404, message: 'Unable to locate the resource' },
+  // selfservice/flow/error.go:177-191
   browser_location_change_required: {
     status: 422,
-    message: 'Browser location change required.',
-    extra: { redirect_browser_to: 'https://auth.example.com/ui/settings' },
+    message: 'browser location change required',
+    reason: `In order to complete this flow please redirect the browser to: ${PROVIDER_URL}`,
+    extra: { redirect_browser_to: PROVIDER_URL },
   },
   identity_disabled: { status: 400, message: 'This identity is disabled.' },
 }
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
+  404: 'Not Found',
   401: 'Unauthorized',
   403: 'Forbidden',
   410: 'Gone',
@@ -151,7 +192,8 @@ export function makeKratosError(id: KnownErrorId | (string & {}), extra: KratosE
   const status = kratosErrorStatus(id)
   return {
     error: {
-      id,
+      // Kratos sends no id for an unknown flow; the SDK names the condition.
+      ...(id === 'self_service_flow_not_found' ? {} : { id }),
       code: status,
       status: STATUS_TEXT[status] ?? 'Error',
       message: known?.message ?? `An error with id ${id} occurred.`,

@@ -1,0 +1,100 @@
+import type { UiText } from '../types.js'
+import { isJsonObject, type JsonObject } from '../utils/json.js'
+import { MESSAGES } from './messages.js'
+
+/** The part of JSON Schema the mock checks traits against (what identity schemas use). */
+export interface TraitSchema {
+  type?: 'object' | 'string' | 'number' | 'integer' | 'boolean' | 'array'
+  properties?: Record<string, TraitSchema>
+  required?: string[]
+  format?: string
+  minLength?: number
+  maxLength?: number
+  pattern?: string
+  minimum?: number
+  maximum?: number
+  items?: TraitSchema
+  /** Kratos' extension; a trait marked as a credential identifier or address needs a recent login to change. */
+  'ory.sh/kratos'?: Record<string, unknown>
+}
+
+/** The `traits` schema of the mock's default identity schema: an email (a login identifier), and a name. */
+export const DEFAULT_TRAITS_SCHEMA: TraitSchema = {
+  type: 'object',
+  properties: {
+    email: {
+      type: 'string',
+      format: 'email',
+      'ory.sh/kratos': { credentials: { password: { identifier: true } }, verification: { via: 'email' }, recovery: { via: 'email' } },
+    },
+    name: { type: 'object', properties: { first: { type: 'string', maxLength: 100 }, last: { type: 'string', maxLength: 100 } } },
+  },
+  required: ['email'],
+}
+
+/** A validation message for the input named `name` (`traits.email`). */
+export interface FieldMessage {
+  readonly name: string
+  readonly message: UiText
+}
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'array'
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number'
+  return typeof value
+}
+
+function matchesType(type: TraitSchema['type'], value: unknown): boolean {
+  const actual = typeOf(value)
+  return type === undefined || actual === type || (type === 'number' && actual === 'integer')
+}
+
+/**
+ * Form posts carry every value as text; Kratos' decoder turns text into the schema's number or
+ * boolean (and keeps text it cannot convert, which then fails the type check).
+ */
+export function coerceFormTraits(schema: TraitSchema, value: unknown): unknown {
+  if (schema.type === 'object' && isJsonObject(value)) {
+    const out: JsonObject = {}
+    for (const [key, item] of Object.entries(value)) out[key] = schema.properties?.[key] === undefined ? item : coerceFormTraits(schema.properties[key], item)
+    return out
+  }
+  if (typeof value !== 'string') return value
+  if ((schema.type === 'number' || schema.type === 'integer') && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value)
+  if (schema.type === 'boolean' && /^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/.test(value)) return /^(1|t|T|TRUE|true|True)$/.test(value)
+  return value
+}
+
+/** Checks `value` against `schema` as Kratos' identity validator does, with Kratos' messages, placed on `traits.*` inputs. */
+export function validateTraits(schema: TraitSchema, value: unknown, name = 'traits'): FieldMessage[] {
+  if (!matchesType(schema.type, value)) return [{ name, message: MESSAGES.type(schema.type ?? 'object', typeOf(value)) }]
+  const found: FieldMessage[] = []
+  if (typeof value === 'string') {
+    const length = [...value].length
+    if (schema.minLength !== undefined && length < schema.minLength) found.push({ name, message: MESSAGES.minLength(schema.minLength, length) })
+    if (schema.maxLength !== undefined && length > schema.maxLength) found.push({ name, message: MESSAGES.maxLength(schema.maxLength, length) })
+    if (schema.format === 'email' && !EMAIL.test(value)) found.push({ name, message: MESSAGES.email(value) })
+    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
+      found.push({ name, message: MESSAGES.pattern(schema.pattern) })
+    }
+  }
+  if (isJsonObject(value)) {
+    for (const property of schema.required ?? []) {
+      if (!Object.hasOwn(value, property)) found.push({ name: `${name}.${property}`, message: MESSAGES.required(property) })
+    }
+    for (const [key, item] of Object.entries(value)) {
+      const child = schema.properties?.[key]
+      if (child !== undefined) found.push(...validateTraits(child, item, `${name}.${key}`))
+    }
+  }
+  return found
+}
+
+/** The dotted names of traits that identify the user or are addresses: changing them needs a recent login. */
+export function protectedTraits(schema: TraitSchema, name = 'traits'): string[] {
+  if (schema['ory.sh/kratos'] !== undefined) return [name]
+  return Object.entries(schema.properties ?? {}).flatMap(([key, child]) => protectedTraits(child, `${name}.${key}`))
+}

@@ -1,0 +1,437 @@
+import type { KnownErrorId } from '../errors/known-errors.js'
+import { findInput } from '../flow/find-input.js'
+import { isNodeType } from '../flow/is-node-type.js'
+import type { ContinueWith, SettingsFlow, UiNode, UiText } from '../types.js'
+import { parseJson, type JsonObject } from '../utils/json.js'
+import { maskCsrfToken, newCsrfSecret, readCsrfSecret, verifyCsrfToken } from './csrf.js'
+import { CSRF_HINT_SERVER, DEFAULT_FLOW_LIFESPAN_MS, KRATOS_ERRORS, kratosErrorStatus, makeKratosError, makeSettingsFlow } from './fixtures.js'
+import { DEFAULT_TRAITS_SCHEMA, type FieldMessage, type TraitSchema } from './identity-schema.js'
+import { MESSAGES } from './messages.js'
+import { applyMethods, type MockIdentity } from './methods.js'
+import { isJsonRequest } from './negotiate.js'
+import { normalizeJsonBody, parseFormBody } from './request-body.js'
+
+/** Options of {@link createMockKratos}: the parts of Kratos' configuration the settings flow depends on. */
+export interface MockKratosOptions {
+  /** Kratos' public URL (`serve.public.base_url`), with its path prefix. @example 'http://127.0.0.1:4433/auth' */
+  baseUrl: string
+  /** Where the self-service UI lives: the settings, login and error pages are `<uiUrl>/settings`, `/login`, `/error`. @default baseUrl's origin + '/ui' */
+  uiUrl?: string
+  /** `selfservice.allowed_return_urls`: URL prefixes a `return_to` may start with. @default [uiUrl's origin + '/'] */
+  allowedReturnUrls?: string[]
+  /** `selfservice.default_browser_return_url`: resolves relative `return_to` values. @default uiUrl's origin + '/' */
+  defaultReturnUrl?: string
+  /** `selfservice.flows.settings.lifespan` in ms. @default 3_600_000 */
+  flowLifespanMs?: number
+  /** `selfservice.flows.settings.privileged_session_max_age` in ms. @default 3_600_000 */
+  privilegedSessionMaxAgeMs?: number
+  /** The clock; move it forward to expire flows and age sessions. @default () => new Date() */
+  now?: () => Date
+  /** The identity schema's `traits`, which profile updates are checked against. @default DEFAULT_TRAITS_SCHEMA */
+  traitsSchema?: TraitSchema
+  /** OIDC providers that can be linked. @default ['github'] */
+  oidcProviders?: string[]
+  /**
+   * Answer every settings request with this error, as Kratos would send it (a JSON error, or in
+   * browser mode a 303 to the error UI). Unknown ids imitate a newer Kratos.
+   */
+  error?: KnownErrorId | (string & {})
+}
+
+/**
+ * The session cookie the mock reads: `ory_kratos_session=<token>`. Every token is its own
+ * signed-in identity, authenticated when the mock first sees it. A token starting with `aal1` is
+ * a session without the second factor its identity has; one starting with `stale` authenticated
+ * too long ago for privileged changes.
+ */
+export const SESSION_COOKIE = 'ory_kratos_session'
+
+/** The mock's anti-CSRF cookie (Kratos names it `csrf_token_<hash of its URL>`). Its value is base64 with `=` padding, like Kratos'. */
+export const CSRF_COOKIE = 'csrf_token_mock'
+
+/** A fetch-style handler: `undefined` for a request the mock does not serve. */
+export type MockKratosHandler = (request: Request) => Promise<Response | undefined>
+
+interface Session {
+  readonly identity: MockIdentity
+  readonly authenticatedAt: Date
+  readonly aal1: boolean
+}
+
+interface StoredFlow {
+  flow: SettingsFlow
+  readonly identityId: string
+  pendingCodes: string[] | undefined
+}
+
+type ErrorBody = ReturnType<typeof makeKratosError>
+
+function readCookie(header: string | null, name: string): string | undefined {
+  for (const pair of header?.split(';') ?? []) {
+    const [key, ...value] = pair.trim().split('=')
+    if (key === name) return value.join('=')
+  }
+  return undefined
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** An id-less herodot error (`{ error: { code, status, reason?, details?, message } }`). */
+function herodot(code: number, status: string, message: string, reason?: string, details?: JsonObject): ErrorBody {
+  return { error: { code, status, ...(reason === undefined ? {} : { reason }), ...(details === undefined ? {} : { details }), message } } as ErrorBody
+}
+
+/**
+ * A Kratos imitation as a fetch handler, true to docs/kratos-behaviour.md: the three settings
+ * endpoints under `baseUrl` (and `GET /self-service/errors?id=` for errors it sent a browser to),
+ * answering JSON or redirects as Kratos decides (Accept negotiation, or `Content-Type:
+ * application/json`), with Kratos' statuses, bodies, texts and message ids. Serve it from any
+ * HTTP server ({@link startMockKratos}), or through msw (`kratos-settings/msw`). Its state (flows,
+ * sessions, identities) lives in this handler's memory: one handler per test keeps tests apart.
+ */
+export function createMockKratos(options: MockKratosOptions): MockKratosHandler {
+  const base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`)
+  const at = (path: string) => new URL(path, base)
+  const paths = {
+    create: at('self-service/settings/browser').pathname,
+    get: at('self-service/settings/flows').pathname,
+    update: at('self-service/settings').pathname,
+    errors: at('self-service/errors').pathname,
+  }
+  const uiUrl = (options.uiUrl ?? `${base.origin}/ui`).replace(/\/$/, '')
+  const uiOrigin = new URL(uiUrl).origin
+  const allowed = [...(options.allowedReturnUrls ?? [`${uiOrigin}/`]), at('self-service').href].map((url) => new URL(url))
+  const defaultReturnUrl = new URL(options.defaultReturnUrl ?? `${uiOrigin}/`)
+  const lifespan = options.flowLifespanMs ?? DEFAULT_FLOW_LIFESPAN_MS
+  const privilegedAge = options.privilegedSessionMaxAgeMs ?? 60 * 60 * 1000
+  const now = options.now ?? (() => new Date())
+  const traitsSchema = options.traitsSchema ?? DEFAULT_TRAITS_SCHEMA
+  const providers = options.oidcProviders ?? ['github']
+  const secure = base.protocol === 'https:' ? '; Secure' : ''
+
+  const sessions = new Map<string, Session>()
+  const flows = new Map<string, StoredFlow>()
+  const storedErrors = new Map<string, { id: string; error: ErrorBody['error']; created_at: string; updated_at: string }>()
+
+  const session = (token: string | undefined): Session | undefined => {
+    if (token === undefined || token === '') return undefined
+    let found = sessions.get(token)
+    if (found === undefined) {
+      const identity: MockIdentity = {
+        id: crypto.randomUUID(),
+        traits: structuredClone(makeSettingsFlow().identity.traits) as JsonObject,
+        hasPassword: true,
+        hasTotp: token.startsWith('aal1'),
+        lookupCodes: undefined,
+      }
+      found = { identity, authenticatedAt: token.startsWith('stale') ? new Date(0) : now(), aal1: token.startsWith('aal1') }
+      sessions.set(token, found)
+    }
+    return found
+  }
+
+  const redirect = (location: string, status = 303, headers = new Headers()): Response => {
+    headers.set('location', location)
+    return new Response(null, { status, headers })
+  }
+  const json = (body: unknown, status: number, headers = new Headers()): Response => Response.json(body, { status, headers })
+  // errorx: a browser goes to the error UI, which reads the stored error back by its id.
+  const toErrorUi = (body: ErrorBody, headers?: Headers): Response => {
+    const id = crypto.randomUUID()
+    const time = now().toISOString()
+    storedErrors.set(id, { id, error: body.error, created_at: time, updated_at: time })
+    return redirect(`${uiUrl}/error?id=${id}`, 303, headers)
+  }
+  const fail = (body: ErrorBody, asJson: boolean, headers?: Headers): Response =>
+    asJson ? json(body, body.error.code ?? 500, headers) : toErrorUi(body, headers)
+
+  const loginInit = (query: Record<string, string>) => {
+    const url = at('self-service/login/browser')
+    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value)
+    return url.href
+  }
+  const aal2Error = (returnTo: string | undefined) => {
+    const url = loginInit(returnTo === undefined ? { aal: 'aal2' } : { aal: 'aal2', return_to: returnTo })
+    const body = makeKratosError('session_aal2_required', { redirect_browser_to: url })
+    body.error.details = { redirect_browser_to: url }
+    return body
+  }
+  const settingsUi = (flowId: string) => `${uiUrl}/settings?flow=${flowId}`
+
+  /** The resolved `return_to` when Kratos would allow it, else the error it sends (x/redir/secure_redirect.go). */
+  const checkReturnTo = (raw: string): ErrorBody | undefined => {
+    if (!URL.canParse(raw, defaultReturnUrl)) {
+      return herodot(400, 'Bad Request', 'The request was malformed or contained invalid parameters', `Unable to parse the return_to query parameter as an URL: ${raw}`)
+    }
+    const target = new URL(raw, defaultReturnUrl)
+    const ok = allowed.some((url) => url.protocol === target.protocol && url.host === target.host && target.pathname.startsWith(url.pathname))
+    if (ok) return undefined
+    const body = makeKratosError('self_service_flow_return_to_forbidden')
+    body.error.reason = `Requested return_to URL ${JSON.stringify(target.href)} is not allowed.`
+    return body
+  }
+
+  /** A flow's nodes for `identity`, with a freshly masked CSRF token. */
+  const freshUi = (flowId: string, identity: MockIdentity, csrfSecret: Uint8Array | undefined): SettingsFlow['ui'] => {
+    const flow = makeSettingsFlow({ id: flowId }, now())
+    flow.ui.action = at(`self-service/settings?flow=${flowId}`).href
+    for (const node of flow.ui.nodes) {
+      if (!isNodeType(node, 'input')) continue
+      const name = node.attributes.name
+      if (name === 'csrf_token') node.attributes.value = csrfSecret === undefined ? '' : maskCsrfToken(csrfSecret)
+      else if (name.startsWith('traits.')) {
+        node.attributes.value = name.split('.').slice(1).reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as JsonObject)[key] : undefined), identity.traits)
+      }
+    }
+    return flow.ui
+  }
+
+  const newFlow = (request: Request, identity: MockIdentity, csrfSecret: Uint8Array | undefined, returnTo: string | null, requestUrl = request.url): StoredFlow => {
+    const id = crypto.randomUUID()
+    const issuedAt = now()
+    const flow = makeSettingsFlow({ id, request_url: requestUrl, ...(returnTo === null ? {} : { return_to: returnTo }) }, issuedAt)
+    flow.expires_at = new Date(issuedAt.getTime() + lifespan).toISOString()
+    flow.identity = { ...flow.identity, id: identity.id, traits: structuredClone(identity.traits) }
+    flow.ui = freshUi(id, identity, csrfSecret)
+    const stored = { flow, identityId: identity.id, pendingCodes: undefined }
+    flows.set(id, stored)
+    return stored
+  }
+
+  const create = (request: Request, url: URL, asJson: boolean, found: Session | undefined, csrfSecret: Uint8Array, headers: Headers): Response => {
+    const returnTo = url.searchParams.get('return_to')
+    if (found === undefined) {
+      if (asJson) return json(makeKratosError('session_inactive'), 401, headers)
+      return redirect(loginInit(returnTo === null ? {} : { return_to: returnTo }), 303, headers)
+    }
+    if (found.aal1) {
+      const body = aal2Error(returnTo === null ? undefined : request.url)
+      return asJson ? json(body, 403, headers) : redirect(String(body['redirect_browser_to']), 303, headers)
+    }
+    if (returnTo !== null && returnTo !== '') {
+      const problem = checkReturnTo(returnTo)
+      if (problem !== undefined) return fail(problem, asJson, headers)
+    }
+    const { flow } = newFlow(request, found.identity, csrfSecret, returnTo === '' ? null : returnTo)
+    // The success answer negotiates on Accept only (x/http.go:107-141).
+    return asJson ? json(flow, 200, headers) : redirect(settingsUi(flow.id), 303, headers)
+  }
+
+  const get = (url: URL, found: Session, headers: Headers): Response => {
+    const id = url.searchParams.get('id') ?? ''
+    const stored = flows.get(id)
+    if (stored === undefined) return json(herodot(404, 'Not Found', 'Unable to locate the resource'), 404, headers)
+    if (stored.identityId !== found.identity.id) return json(makeKratosError('security_identity_mismatch'), 403, headers)
+    if (found.aal1) return json(aal2Error(settingsUi(id)), 403, headers)
+    if (new Date(stored.flow.expires_at) < now()) {
+      const returnTo = stored.flow.return_to ?? ''
+      const restart = at('self-service/settings/browser')
+      if (returnTo !== '') restart.searchParams.set('return_to', returnTo)
+      const body = herodot(410, 'Gone', 'The requested resource is no longer available because it has expired or is otherwise invalid.',
+        'The settings flow has expired. Redirect the user to the settings flow init endpoint to initialize a new settings flow.',
+        { redirect_to: restart.href, return_to: returnTo })
+      return json(body, 410, headers)
+    }
+    return json(stored.flow, 200, headers)
+  }
+
+  /** Kratos' CSRF error for this request (x/nosurfx/nosurf.go:226-261). */
+  const csrfError = (request: Request, form: boolean, body: JsonObject): ErrorBody => {
+    const mode = request.headers.get('sec-fetch-mode')
+    const ajax = mode === 'cors' || mode === 'same-origin'
+    const error = makeKratosError('security_csrf_violation')
+    const cookie = request.headers.get('cookie') ?? ''
+    const hint = ajax
+      ? "We detected an AJAX call, please ensure that CORS is enabled and configured correctly, and that your AJAX code sends cookies and has credentials enabled. For further debugging, check your Browser's Network Tab to see what cookies are included or excluded."
+      : CSRF_HINT_SERVER
+    let details: JsonObject
+    if (cookie === '') details = { hint, reject_reason: 'The HTTP Cookie Header is empty or not set.' }
+    else if (readCookie(cookie, CSRF_COOKIE) === undefined) details = { hint, reject_reason: 'The HTTP Cookie Header was set but did not include the anti-CSRF cookie.' }
+    else if (form && body['csrf_token'] === undefined) {
+      details = { hint: 'The anti-CSRF cookie was found but the CSRF token was not included in the HTTP request body (csrf_token) nor in the HTTP Header (X-CSRF-Token).' }
+    } else details = { hint, reject_reason: 'The HTTP Cookie Header was set and a CSRF token was sent but they do not match. We recommend deleting all cookies for this domain and retrying the flow.' }
+    error.error.details = { docs: KRATOS_ERRORS.security_csrf_violation.details?.['docs'], ...details }
+    return error
+  }
+
+  const update = async (request: Request, url: URL, asJson: boolean, found: Session, token: string): Promise<Response> => {
+    const flowId = url.searchParams.get('flow') ?? ''
+    if (!UUID.test(flowId)) {
+      return fail(herodot(400, 'Bad Request', 'The request was malformed or contained invalid parameters', 'The flow query parameter is missing or malformed.'), asJson)
+    }
+    const stored = flows.get(flowId)
+    if (stored === undefined) {
+      return fail(herodot(404, 'Not Found', 'The requested resource could not be found', 'The settings request could not be found. Please restart the flow.'), asJson)
+    }
+    if (found.aal1) {
+      const body = aal2Error(request.url)
+      return asJson ? json(body, 403) : redirect(String(body['redirect_browser_to']))
+    }
+    const csrfSecret = readCsrfSecret(readCookie(request.headers.get('cookie'), CSRF_COOKIE))
+    const expiresAt = new Date(stored.flow.expires_at)
+    if (expiresAt < now()) {
+      // selfservice/flow/settings/error.go:121-139, 199-214: a new flow, with a message saying why.
+      const replacement = newFlow(request, found.identity, csrfSecret, stored.flow.return_to ?? null, stored.flow.request_url)
+      replacement.flow.ui.messages = [MESSAGES.flowExpired(expiresAt, now())]
+      if (!asJson) return redirect(settingsUi(replacement.flow.id))
+      const since = (now().getTime() - expiresAt.getTime()) * 1_000_000
+      const body = makeKratosError('self_service_flow_expired', { expired_at: expiresAt.toISOString(), since, use_flow_id: replacement.flow.id })
+      body.error.reason = `The self-service flow expired ${((now().getTime() - expiresAt.getTime()) / 60_000).toFixed(2)} minutes ago, initialize a new one.`
+      return json(body, 410)
+    }
+    if (stored.identityId !== found.identity.id) {
+      const body = makeKratosError('security_identity_mismatch')
+      body.error.reason = 'The request was initiated by someone else and has been blocked for security reasons. Please go back and try again.'
+      return fail(body, asJson)
+    }
+
+    const type = request.headers.get('content-type') ?? ''
+    const text = await request.text()
+    const form = !type.startsWith('application/json')
+    const body = form ? parseFormBody(text) : normalizeJsonBody(parseJson(text))
+    const outcome = applyMethods({
+      body,
+      form,
+      identity: found.identity,
+      traitsSchema,
+      csrfValid: verifyCsrfToken(csrfSecret, body['csrf_token']),
+      privileged: now().getTime() - found.authenticatedAt.getTime() < privilegedAge,
+      flowId,
+      pendingCodes: stored.pendingCodes,
+      setPendingCodes: (codes) => (stored.pendingCodes = codes),
+      providerUrl: (provider) => `${base.origin}/mock-oidc/${encodeURIComponent(provider)}/oauth2/auth?state=${crypto.randomUUID()}`,
+      providers,
+    })
+    const backToUi = () => redirect(settingsUi(flowId))
+
+    switch (outcome.kind) {
+      case 'not_responsible':
+      case 'invalid': {
+        const messages = outcome.kind === 'invalid' ? outcome.messages : []
+        stored.flow = withMessages(stored.flow, messages, outcome.kind === 'invalid' ? outcome.values : undefined)
+        return asJson ? json(stored.flow, 400) : backToUi()
+      }
+      case 'csrf':
+        return fail(csrfError(request, form, body), asJson)
+      case 'refresh': {
+        const returnTo = new URL(base.origin + url.pathname + url.search).href
+        const redirectTo = loginInit({ refresh: 'true', return_to: returnTo })
+        return asJson ? json(makeKratosError('session_refresh_required', { redirect_browser_to: redirectTo }), 403) : redirect(redirectTo)
+      }
+      case 'location_change': {
+        const error = makeKratosError('browser_location_change_required', { redirect_browser_to: outcome.url })
+        error.error.reason = `In order to complete this flow please redirect the browser to: ${outcome.url}`
+        return asJson ? json(error, 422) : redirect(outcome.url)
+      }
+      case 'show_flow':
+        stored.flow = withCodes(stored.flow, outcome.codes, outcome.confirm)
+        return asJson ? json(stored.flow, 200) : backToUi()
+      case 'success': {
+        const next = structuredClone(stored.flow)
+        next.state = 'success'
+        next.identity = { ...next.identity, traits: structuredClone(found.identity.traits) }
+        next.ui = freshUi(flowId, found.identity, csrfSecret)
+        next.ui.messages = [MESSAGES.saved()]
+        stored.flow = next
+        // hook.go:353-355: the session cookie is issued again.
+        const headers = new Headers({ 'set-cookie': `${SESSION_COOKIE}=${token}; Path=/; Expires=${new Date(now().getTime() + 86_400_000).toUTCString()}; Max-Age=86400; HttpOnly; SameSite=Lax${secure}` })
+        const allowedReturn = next.return_to !== undefined && checkReturnTo(next.return_to) === undefined ? new URL(next.return_to, defaultReturnUrl).href : undefined
+        const returnTo = allowedReturn ?? settingsUi(flowId)
+        if (!asJson) return redirect(returnTo, 303, headers)
+        const continueWith: ContinueWith[] = [...(outcome.continueWith ?? []), { action: 'redirect_browser_to', redirect_browser_to: returnTo }]
+        return json({ ...next, continue_with: continueWith }, 200, headers)
+      }
+    }
+  }
+
+  return async (request) => {
+    const url = new URL(request.url)
+    const route = (['create', 'get', 'update', 'errors'] as const).find(
+      (name) => url.pathname === paths[name] && request.method === (name === 'update' ? 'POST' : 'GET'),
+    )
+    if (route === undefined) return undefined
+    if (route === 'errors') {
+      const stored = storedErrors.get(url.searchParams.get('id') ?? '')
+      return stored === undefined ? json(herodot(404, 'Not Found', 'Unable to locate the resource'), 404) : json(stored, 200)
+    }
+    const asJson = isJsonRequest(request)
+    const cookieHeader = request.headers.get('cookie')
+    // nosurf sets the CSRF cookie on every answer of the two GET endpoints to a request without a valid one.
+    const headers = new Headers()
+    let csrfSecret = readCsrfSecret(readCookie(cookieHeader, CSRF_COOKIE))
+    if (route !== 'update' && csrfSecret === undefined) {
+      const value = newCsrfSecret()
+      csrfSecret = readCsrfSecret(value)!
+      headers.append('set-cookie', `${CSRF_COOKIE}=${value}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${secure}`)
+    }
+    if (options.error !== undefined) {
+      const body = options.error === 'session_aal2_required' ? aal2Error(undefined) : makeKratosError(options.error)
+      if (asJson) return json(body, kratosErrorStatus(options.error), headers)
+      return options.error === 'session_aal2_required' ? redirect(String(body['redirect_browser_to']), 303, headers) : toErrorUi(body, headers)
+    }
+    const token = readCookie(cookieHeader, SESSION_COOKIE)
+    const found = session(token)
+    if (route === 'create') return create(request, url, asJson, found, csrfSecret!, headers)
+    if (found === undefined) {
+      // strategy_helper.go:119-131: herodot's id-less 401, or a 302 to the login UI.
+      if (!asJson) return redirect(`${uiUrl}/login`, 302, headers)
+      return json(herodot(401, 'Unauthorized', 'The request could not be authorized', 'A valid Ory Session Cookie or Ory Session Token is missing.'), 401, headers)
+    }
+    return route === 'get' ? get(url, found, headers) : update(request, url, asJson, found, token!)
+  }
+}
+
+/** The flow with `messages` on their inputs (a text input in group `default` when none has the name), `values` echoed, and no other message. */
+function withMessages(flow: SettingsFlow, messages: readonly FieldMessage[], values: Record<string, unknown> | undefined): SettingsFlow {
+  const next = structuredClone(flow)
+  next.ui.messages = []
+  for (const node of next.ui.nodes) {
+    node.messages = []
+    if (isNodeType(node, 'input') && values !== undefined && Object.hasOwn(values, node.attributes.name)) node.attributes.value = values[node.attributes.name]
+  }
+  for (const { name, message } of messages) {
+    if (name === '') {
+      next.ui.messages.push(message)
+      continue
+    }
+    const node = findInput(next, name)
+    if (node !== undefined) node.messages.push(message)
+    else next.ui.nodes.push(textInput(name, message))
+  }
+  return next
+}
+
+function textInput(name: string, message: UiText): UiNode {
+  return { type: 'input', group: 'default', attributes: { node_type: 'input', name, type: 'text', disabled: false }, messages: [message], meta: {} }
+}
+
+/** The flow with lookup codes shown (identity/credentials_lookup.go:21-36) and the buttons Kratos offers next to them. */
+function withCodes(flow: SettingsFlow, codes: readonly string[], confirm: boolean): SettingsFlow {
+  const next = structuredClone(flow)
+  next.ui.messages = []
+  next.ui.nodes = next.ui.nodes.filter((node) => node.group !== 'lookup_secret')
+  const button = (name: string, id: number, text: string): UiNode => ({
+    type: 'input',
+    group: 'lookup_secret',
+    attributes: { node_type: 'input', name, type: 'submit', value: 'true', disabled: false },
+    messages: [],
+    meta: { label: { id, text, type: 'info' } },
+  })
+  next.ui.nodes.push(
+    {
+      type: 'text',
+      group: 'lookup_secret',
+      attributes: {
+        node_type: 'text',
+        id: 'lookup_secret_codes',
+        text: { id: 1050015, type: 'info', text: codes.join(', '), context: { secrets: codes.map((code) => ({ id: 1050009, type: 'info', text: code, context: { secret: code } })) } },
+      },
+      messages: [],
+      meta: { label: { id: 1050010, type: 'info', text: 'These are your back up recovery codes. Please keep them in a safe place!' } },
+    },
+    ...(confirm
+      ? [button('lookup_secret_confirm', 1050011, 'Confirm backup recovery codes')]
+      : [button('lookup_secret_disable', 1050016, 'Disable this method'), button('lookup_secret_regenerate', 1050008, 'Generate new backup recovery codes')]),
+  )
+  return next
+}

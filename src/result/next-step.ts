@@ -1,0 +1,136 @@
+import type { KratosError } from '../errors/kratos-error.js'
+import { UnexpectedResponseError } from '../errors/unexpected-response-error.js'
+import type { ContinueWith, SettingsFlow } from '../types.js'
+import { navigableUrl } from '../utils/navigable-url.js'
+import type { UpdateSettingsFlowResult } from './settings-result.js'
+
+/**
+ * Why the browser must go somewhere else:
+ * - `kratos`: Kratos answered with a redirect (browser mode); go where it says;
+ * - `login`: there is no session; sign in, then come back;
+ * - `second_factor`: the session lacks the second factor the settings flow requires;
+ * - `reauthenticate`: the session is too old for this change (privileged session); sign in again;
+ * - `restart`: the flow is gone (expired, replaced, unknown, or another identity's); start a new one;
+ * - `location_change`: Kratos needs the browser itself to go on (for example to an OIDC provider).
+ */
+export type RedirectReason = 'kratos' | 'login' | 'second_factor' | 'reauthenticate' | 'restart' | 'location_change'
+
+/** Show the flow's form: a new or read-back flow, or (`invalid: true`) a rejected submission with its messages. */
+export interface RenderStep {
+  readonly type: 'render'
+  readonly flow: SettingsFlow
+  /** True when Kratos rejected a submission: the messages on the nodes say why. */
+  readonly invalid: boolean
+}
+
+/** The change was saved (`state: 'success'`). */
+export interface SuccessStep {
+  readonly type: 'success'
+  readonly flow: SettingsFlow
+  /**
+   * What Kratos suggests next, as sent (an update answered as JSON always carries
+   * `redirect_browser_to`; a flow read back later carries none: Kratos does not store them).
+   */
+  readonly continueWith: readonly ContinueWith[]
+}
+
+/** Send the browser to `url`. */
+export interface RedirectStep<Reason extends RedirectReason = RedirectReason> {
+  readonly type: 'redirect'
+  readonly reason: Reason
+  /** An absolute http(s) URL; never `javascript:` or another scheme. */
+  readonly url: string
+}
+
+/** Start a new flow at Kratos; when Kratos already made one in place of the old, `flowId` names it. */
+export interface RestartStep extends RedirectStep<'restart'> {
+  readonly flowId: string | undefined
+}
+
+/** Nowhere to send the browser: show `error` (its `message` is safe to log; its `id` says what happened). */
+export interface ErrorStep {
+  readonly type: 'error'
+  readonly error: KratosError
+}
+
+/** What a settings page does with a result, discriminated by `type` (and, for redirects, by `reason`). */
+export type NextStep =
+  | RenderStep
+  | SuccessStep
+  | RestartStep
+  | RedirectStep<Exclude<RedirectReason, 'restart'>>
+  | ErrorStep
+
+/** Options of `nextStep`. */
+export interface NextStepOptions {
+  /** Where the browser should come back to after a login or a new flow (your settings page, absolute). */
+  returnTo?: string
+}
+
+const redirect = <Reason extends Exclude<RedirectReason, 'restart'>>(reason: Reason, url: string): RedirectStep<Reason> => ({ type: 'redirect', reason, url })
+
+/**
+ * Builds `nextStep` for a client whose base URL is `base`: login and restart URLs are Kratos'
+ * browser endpoints under it. The mapping is the behaviour table's "next step" column.
+ */
+export function nextStepFor(base: URL) {
+  const kratosUrl = (path: string, returnTo: string | undefined): string => {
+    const url = new URL(path, base)
+    const target = navigableUrl(returnTo)
+    if (target !== undefined) url.searchParams.set('return_to', target)
+    return url.href
+  }
+  const restart = (returnTo: string | undefined, url: string | undefined, flowId: string | undefined): RestartStep => ({
+    type: 'redirect',
+    reason: 'restart',
+    url: navigableUrl(url) ?? kratosUrl('self-service/settings/browser', returnTo),
+    flowId,
+  })
+
+  return (result: UpdateSettingsFlowResult, options: NextStepOptions = {}): NextStep => {
+    const { returnTo } = options
+    switch (result.kind) {
+      case 'flow':
+        return result.flow.state === 'success'
+          ? { type: 'success', flow: result.flow, continueWith: result.flow.continue_with ?? [] }
+          : { type: 'render', flow: result.flow, invalid: false }
+      case 'invalid':
+        return { type: 'render', flow: result.flow, invalid: true }
+      case 'redirect': {
+        const url = navigableUrl(result.location)
+        if (url !== undefined) return redirect('kratos', url)
+        const error = new UnexpectedResponseError({
+          status: result.status,
+          problem: 'redirect',
+          message: 'Kratos redirected, but the browser hides where (an opaque redirect): ask in mode "json" to get a result to act on',
+          body: undefined,
+        })
+        return { type: 'error', error }
+      }
+      case 'unexpected':
+        return { type: 'error', error: result.error }
+      case 'error': {
+        const { error } = result
+        switch (error.id) {
+          case 'session_inactive':
+            return redirect('login', kratosUrl('self-service/login/browser', returnTo))
+          case 'session_aal2_required':
+            return redirect('second_factor', error.redirectBrowserTo)
+          case 'session_refresh_required':
+            return redirect('reauthenticate', error.redirectBrowserTo)
+          case 'browser_location_change_required':
+            return redirect('location_change', error.redirectBrowserTo)
+          case 'self_service_flow_expired':
+            return restart(returnTo ?? error.returnTo, returnTo === undefined ? error.redirectTo : undefined, error.useFlowId)
+          case 'self_service_flow_replaced':
+            return restart(returnTo, undefined, error.useFlowId)
+          case 'self_service_flow_not_found':
+          case 'security_identity_mismatch':
+            return restart(returnTo, undefined, undefined)
+          default:
+            return { type: 'error', error }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * `value` as an absolute http(s) URL (resolved against `base` when given), or `undefined`.
+ * The one gate for every URL an app may send the browser to: `javascript:`, `data:` and every
+ * other scheme never come back, however they are spelled (the URL parser strips tabs and
+ * newlines and lower-cases the scheme before we look at it).
+ */
+export function navigableUrl(value: unknown, base?: string): string | undefined {
+  if (typeof value !== 'string' || !URL.canParse(value, base)) return undefined
+  const url = new URL(value, base)
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined
+}
