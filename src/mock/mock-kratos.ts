@@ -39,10 +39,10 @@ export interface MockKratosOptions {
 }
 
 /**
- * The session cookie the mock reads: `ory_kratos_session=<token>`. Every token is its own
- * signed-in identity, authenticated when the mock first sees it. A token starting with `aal1` is
- * a session without the second factor its identity has; one starting with `stale` authenticated
- * too long ago for privileged changes.
+ * The session cookie the mock reads: `ory_kratos_session=<token>`. Every token is a session,
+ * authenticated when the mock first sees it. A token `aal1-<name>` (or `aal1`) is a session of
+ * `<name>` without the second factor that identity has; `stale-<name>` (or `stale`) one that
+ * authenticated too long ago for privileged changes. Other tokens name their identity.
  */
 export const SESSION_COOKIE = 'ory_kratos_session'
 
@@ -110,6 +110,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
   const secure = base.protocol === 'https:' ? '; Secure' : ''
 
   const sessions = new Map<string, Session>()
+  const identities = new Map<string, MockIdentity>()
   const flows = new Map<string, StoredFlow>()
   const storedErrors = new Map<string, { id: string; error: ErrorBody['error']; created_at: string; updated_at: string }>()
 
@@ -117,14 +118,14 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     if (token === undefined || token === '') return undefined
     let found = sessions.get(token)
     if (found === undefined) {
-      const identity: MockIdentity = {
-        id: crypto.randomUUID(),
-        traits: structuredClone(makeSettingsFlow().identity.traits) as JsonObject,
-        hasPassword: true,
-        hasTotp: token.startsWith('aal1'),
-        lookupCodes: undefined,
+      const [, kind, name = ''] = /^(aal1|stale)?-?(.*)$/s.exec(token) ?? []
+      let identity = identities.get(name)
+      if (identity === undefined) {
+        identity = { id: crypto.randomUUID(), traits: structuredClone(makeSettingsFlow().identity.traits) as JsonObject, hasPassword: true, hasTotp: false, lookupCodes: undefined }
+        identities.set(name, identity)
       }
-      found = { identity, authenticatedAt: token.startsWith('stale') ? new Date(0) : now(), aal1: token.startsWith('aal1') }
+      if (kind === 'aal1') identity.hasTotp = true
+      found = { identity, authenticatedAt: kind === 'stale' ? new Date(0) : now(), aal1: kind === 'aal1' }
       sessions.set(token, found)
     }
     return found

@@ -45,11 +45,11 @@ describe('getSettingsFlow', () => {
     expect(result.kind === 'error' && result.error.id === 'self_service_flow_expired' && result.error.useFlowId).toBeUndefined()
   })
 
-  test('a 404 as Kratos sends it (an error without an id) is unexpected, with its status and message', async () => {
-    const body = { error: { code: 404, status: 'Not Found', reason: 'The settings request could not be found.', message: 'The requested resource could not be found' } }
+  test('a 404 as Kratos sends it (an error without an id) is self_service_flow_not_found, the body kept as sent', async () => {
+    const body = { error: { code: 404, status: 'Not Found', message: 'Unable to locate the resource' } }
     onGet(() => Response.json(body, { status: 404 }))
     const result = await testClient().getSettingsFlow(FLOW_ID)
-    expect(result).toMatchObject({ kind: 'unexpected', status: 404, error: { problem: 'unknown_error_id', status: 404 } })
+    expect(result).toMatchObject({ kind: 'error', status: 404, error: { id: 'self_service_flow_not_found', status: 404, body } })
   })
 
   test('rejects an empty id or one with CR, LF or NUL before any request', async () => {

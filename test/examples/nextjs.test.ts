@@ -2,19 +2,20 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { CSRF_COOKIE, SESSION_COOKIE } from '../../src/msw/index.js'
+import { CSRF_COOKIE, SESSION_COOKIE } from '../../src/mock/index.js'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium.js'
 import { freePort } from '../helpers/http-server.js'
-import { serveMockKratos, type ServedKratos } from '../helpers/serve-mock-kratos.js'
 
 // examples/nextjs built with `next build`, served by `next start` on 127.0.0.1, against the mock
 // Kratos on another loopback port, driven by headless Chromium. Needs the package built (npm test does it).
 
 const app = fileURLToPath(new URL('../../examples/nextjs', import.meta.url))
 const next = fileURLToPath(new URL('../../node_modules/next/dist/bin/next', import.meta.url))
+const cli = fileURLToPath(new URL('../../dist/mock-cli.js', import.meta.url))
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
 
-let kratos: ServedKratos
+let kratos: { origin: string }
+let mock: ChildProcess | undefined
 let appUrl = ''
 let server: ChildProcess | undefined
 let browser: Browser
@@ -31,12 +32,15 @@ async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
 beforeAll(async () => {
   const port = await freePort()
   appUrl = `http://127.0.0.1:${port}`
-  // Kratos sends the browser back to the app's /settings after a form post; a stand-in login page
-  // gives the browser somewhere to land.
-  const loginPage = new Response('<h1>Sign in</h1>', { headers: { 'content-type': 'text/html' } })
-  kratos = await serveMockKratos('', { uiUrl: appUrl }, (mock) => (request) =>
-    new URL(request.url).pathname === '/self-service/login/browser' ? loginPage.clone() : mock(request),
-  )
+  // The mock Kratos as a user's end-to-end test runs it: the kratos-settings-mock command, in its
+  // own process. Kratos sends the browser back to the app's /settings after a form post.
+  const kratosPort = await freePort()
+  mock = spawn(process.execPath, [cli, '--port', String(kratosPort), '--ui-url', appUrl], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const url = await new Promise<string>((resolve, reject) => {
+    mock!.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()))
+    mock!.once('exit', (code) => reject(new Error(`kratos-settings-mock exited with ${code}`)))
+  })
+  kratos = { origin: new URL(url).origin }
 
   execFileSync(process.execPath, [next, 'build'], { cwd: app, env, stdio: 'pipe' })
   // Its own process group: `next start` runs the server in a child, which must stop with it.
@@ -50,7 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   if (server?.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM')
-  await kratos?.close()
+  mock?.kill('SIGTERM')
 })
 
 async function browserWithSession(token?: string): Promise<BrowserContext> {
@@ -69,9 +73,10 @@ describe('examples/nextjs against the mock Kratos, in Chromium', () => {
     expect(await page.locator('form[data-group="profile"] input[name="traits.email"]').inputValue()).toBe('ada@example.com')
     const token = await page.locator('form[data-group="profile"] input[name="csrf_token"]').inputValue()
     const csrf = (await context.cookies()).find((cookie) => cookie.name === CSRF_COOKIE)
-    expect(csrf).toMatchObject({ value: token, httpOnly: true, sameSite: 'Lax', path: '/' })
-    // The mock's token is base64 ending in "=": a layer that URL-encodes it would leave "%3D" here.
-    expect(token).toMatch(/=$/)
+    expect(csrf).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' })
+    // Kratos' cookie is base64 ending in "=": a layer that URL-encodes it would leave "%3D" here.
+    expect(csrf?.value).toMatch(/^[A-Za-z0-9+/]{43}=$/)
+    expect(token).not.toBe(csrf?.value)
     await context.close()
   })
 
@@ -84,7 +89,7 @@ describe('examples/nextjs against the mock Kratos, in Chromium', () => {
     await profile.locator('input[name="traits.email"]').fill('ada@localhost')
     await Promise.all([page.waitForURL(/\/settings\?flow=/), profile.locator('input[name="method"]').click()])
     const flowId = new URL(page.url()).searchParams.get('flow')
-    await expect(profile.locator('[data-message-type="error"]').textContent()).resolves.toBe('"ada@localhost" is not valid "email"')
+    await expect(profile.locator('[data-message-type="error"]').textContent()).resolves.toBe('Enter a valid email address')
     expect(await profile.locator('input[name="traits.email"]').inputValue()).toBe('ada@localhost')
 
     await profile.locator('input[name="traits.email"]').fill('ada@example.org')

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { KNOWN_ERROR_IDS, type SettingsFlow } from '../../src/index.js'
+import { KNOWN_ERROR_IDS, getCsrfToken, type SettingsFlow } from '../../src/index.js'
 import { KRATOS_ERRORS, SESSION_COOKIE, createMockKratos, makeContinueWith, makeKratosError, makeSettingsFlow } from '../../src/msw/index.js'
 import { validate } from '../helpers/openapi.js'
 
@@ -68,7 +68,7 @@ describe('the mock Kratos', () => {
         new Request(`http://kratos.test/self-service/settings?flow=${flow.id}`, {
           method: 'POST',
           headers: { accept: 'application/json', 'content-type': 'application/json', cookie: `${cookie}; ${csrf}` },
-          body: JSON.stringify({ method: 'profile', traits, csrf_token: csrf.slice(csrf.indexOf('=') + 1) }),
+          body: JSON.stringify({ method: 'profile', traits, csrf_token: getCsrfToken(flow) }),
         }),
       )
     const invalid = await post({ email: 'nope' })

@@ -61,7 +61,10 @@ describe('redirects to another origin', () => {
     const created = await redirecting.createBrowserSettingsFlow(undefined, 'ory_kratos_session=secret')
     const updated = await redirecting.updateSettingsFlow(FLOW, { method: 'password', password: 'secret' }, 'ory_kratos_session=secret')
     const read = await redirecting.getSettingsFlow(FLOW.id, 'ory_kratos_session=secret')
-    for (const result of [created, updated, read]) expect(result).toMatchObject({ kind: 'redirect', status, location: `${elsewhere.url}/steal` })
+    // Kratos' only 302 on get and update means "no session, go to the login UI": typed as such, the target kept.
+    const idless = status === 302 ? { kind: 'error', status, error: { id: 'session_inactive', redirectBrowserTo: `${elsewhere.url}/steal` } } : undefined
+    expect(created).toMatchObject({ kind: 'redirect', status, location: `${elsewhere.url}/steal` })
+    for (const result of [updated, read]) expect(result).toMatchObject(idless ?? { kind: 'redirect', status, location: `${elsewhere.url}/steal` })
     expect(elsewhere.requests).toHaveLength(0)
   })
 })

@@ -32,7 +32,8 @@ const camelPayload = (body: Record<string, unknown>) => {
 }
 
 describe('kind "error": every known Kratos error id', () => {
-  test.each(KNOWN_ERROR_IDS)('%s becomes a typed KratosError with its payload camel-cased and the body kept', async (id) => {
+  // self_service_flow_not_found has no id on the wire; get and update recognise its id-less 404 (test/behaviour).
+  test.each(KNOWN_ERROR_IDS.filter((id) => id !== 'self_service_flow_not_found'))('%s becomes a typed KratosError with its payload camel-cased and the body kept', async (id) => {
     const body = makeKratosError(id, { error: { ...makeKratosError(id).error, request: 'req-1' } })
     const status = kratosErrorStatus(id)
     const headers = new Headers({ 'set-cookie': 'csrf_token_x=1; Path=/' })
