@@ -41,7 +41,7 @@ describe('npm start', () => {
     expect(stdout).toContain('problem: not_json')
     expect(stdout).toContain('The proxy got 3 requests')
     expect(stdout).toMatch(/a\. Create a flow.*\n.*Set-Cookie: csrf_token_mock/)
-    expect(stdout).toContain('message 4000001 (error) on traits.email: "ada-at-example.org" is not valid "email"')
+    expect(stdout).toContain('message 4000040 (error) on traits.email: Enter a valid email address')
     expect(stdout).toMatch(/state success[^]*continue_with: show_verification_ui \(verify ada@example\.org\)/)
     // One flow through the whole lifecycle: the 400 keeps the flow id.
     expect(new Set([...stdout.split('The whole lifecycle')[1]!.matchAll(/^   flow (\S+),/gm)].map(([, id]) => id)).size).toBe(1)

@@ -121,6 +121,8 @@ describe('createKratosHandlers: the settings lifecycle', () => {
     expect(saved).toMatchObject({ kind: 'flow', status: 200, flow: { id: flow.id, state: 'success', identity: { traits: { email: 'ada@example.org' } } } })
     expect(saved.kind === 'flow' && saved.flow.continue_with).toEqual([
       { action: 'show_verification_ui', flow: { id: expect.any(String), verifiable_address: 'ada@example.org' } },
+      // Kratos always ends a JSON success with where to send the browser (hook.go:357-368); it is never stored.
+      { action: 'redirect_browser_to', redirect_browser_to: `http://kratos.test/ui/settings?flow=${flow.id}` },
     ])
     expect(await client().getSettingsFlow(flow.id, cookie)).toMatchObject({ flow: { state: 'success' } })
   })
