@@ -4,7 +4,7 @@ import { parse } from 'yaml'
 import { compareDocuments, type Document } from './compare-schemas.js'
 
 const ours = parse(readFileSync(new URL('../../openapi/settings.yaml', import.meta.url), 'utf8')) as Document
-const upstream = JSON.parse(readFileSync(new URL('../../../shared/upstream/kratos-api.json', import.meta.url), 'utf8')) as Document
+const upstream = JSON.parse(readFileSync(new URL('../../openapi/upstream/kratos-api.json', import.meta.url), 'utf8')) as Document
 
 // Where we deliberately differ from the upstream document, because the server differs from it.
 const KNOWN_DEVIATIONS = [

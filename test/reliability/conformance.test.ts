@@ -12,7 +12,7 @@ import { createKratosClient, KNOWN_ERROR_IDS, type KratosClient, type UpdateSett
 // with `Prefer: code=…`), 100 calls must give the right kind and never throw. Anything the
 // document allows that our run-time check rejects would show up here as a wrong kind.
 const CALLS = 100
-const upstreamPath = fileURLToPath(new URL('../../../shared/upstream/kratos-api.json', import.meta.url))
+const upstreamPath = fileURLToPath(new URL('../../openapi/upstream/kratos-api.json', import.meta.url))
 const upstream = JSON.parse(readFileSync(upstreamPath, 'utf8')) as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> }>> }
 const prismCli = fileURLToPath(new URL('../../node_modules/@stoplight/prism-cli/dist/index.js', import.meta.url))
 const known: ReadonlySet<string> = new Set(KNOWN_ERROR_IDS)
