@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 const PATHS = ['/self-service/settings/browser', '/self-service/settings/flows', '/self-service/settings']
 // The error bodies and the state enum the settings endpoints send, which the paths do not name.
 const EXTRA_SCHEMAS = ['settingsFlowState', 'errorAuthenticatorAssuranceLevelNotSatisfied', 'needsPrivilegedSessionError', 'selfServiceFlowExpiredError', 'errorFlowReplaced']
-const PROSE = new Set(['description', 'summary', 'title', 'example', 'examples', 'externalDocs', 'tags'])
+const PROSE = new Set(['summary', 'example', 'examples', 'externalDocs'])
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 
@@ -15,7 +15,10 @@ function strip(value: Json): Json {
   if (value === null || typeof value !== 'object') return value
   return Object.fromEntries(
     Object.entries(value)
-      .filter(([key]) => !PROSE.has(key) && !key.startsWith('x-'))
+      .filter(([key]) => !PROSE.has(key))
+      // A description is emptied rather than dropped: `{ description }` alone is an any-schema that
+      // Prism's data generator stumbles on once it becomes `{}`.
+      .map(([key, item]): [string, Json] => [key, key === 'description' && typeof item === 'string' ? '' : item])
       // The keys of `properties` are field names (a field may be called `title`), not keywords.
       .map(([key, item]) => [key, key === 'properties' && item !== null && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).map(([name, schema]) => [name, strip(schema)])) : strip(item)]),
   )
@@ -23,19 +26,19 @@ function strip(value: Json): Json {
 
 type Components = Record<string, Record<string, Json>>
 
-/** The components (`schemas/settingsFlow`, `responses/emptyResponse`) `value` refers to, directly or through others. */
+/**
+ * The components (`schemas/settingsFlow`, `responses/emptyResponse`) `value` refers to, directly or
+ * through others. A `$ref` and a discriminator's mapping both name one as `#/components/<section>/<name>`.
+ */
 function collectRefs(value: Json, components: Components, found: Set<string>): Set<string> {
   if (Array.isArray(value)) for (const item of value) collectRefs(item, components, found)
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const name = key === '$ref' && typeof item === 'string' ? item.replace('#/components/', '') : undefined
-      if (name !== undefined && !found.has(name)) {
-        found.add(name)
-        const [section = '', entry = ''] = name.split('/')
-        collectRefs(components[section]?.[entry] ?? null, components, found)
-      } else collectRefs(item, components, found)
-    }
-  }
+  else if (typeof value === 'string' && value.startsWith('#/components/')) {
+    const name = value.slice('#/components/'.length)
+    if (found.has(name)) return found
+    found.add(name)
+    const [section = '', entry = ''] = name.split('/')
+    collectRefs(components[section]?.[entry] ?? null, components, found)
+  } else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) collectRefs(item, components, found)
   return found
 }
 
