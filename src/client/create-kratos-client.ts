@@ -29,7 +29,7 @@ export interface KratosClient {
   /**
    * Reads a flow back by id (`GET /self-service/settings/flows?id=`), for example after a reload
    * of `/settings?flow=<id>`. An expired flow is the error `self_service_flow_expired`, whose
-   * `useFlowId` names its successor when Kratos sends one.
+   * `redirectTo` is Kratos' endpoint that starts a new one; an unknown id is `self_service_flow_not_found`.
    * @param cookie Server code: the browser's `Cookie` header, sent verbatim. Browsers: omit it.
    * @example
    * const result = await kratos.getSettingsFlow(searchParams.flow, cookie)

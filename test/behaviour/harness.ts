@@ -25,19 +25,24 @@ export function harness(options: Partial<MockKratosOptions> = {}) {
       send(new Request(`${BASE}/self-service/settings/flows?id=${id}`, { headers: { accept, ...(cookie === undefined ? {} : { cookie }) } })),
     create: (cookie: string | undefined, query = '', accept = 'application/json') =>
       send(new Request(`${BASE}/self-service/settings/browser${query}`, { headers: { accept, ...(cookie === undefined ? {} : { cookie }) } })),
-    /** Posts `body` as JSON (a JSON request) or as a browser form (`form: true`). */
-    update: (flowId: string, body: Record<string, unknown>, cookie: string | undefined, form = false) =>
-      send(
+    /**
+     * Posts `body` as JSON (a JSON request), or as a form: from a browser (`'form'`), or from a
+     * client that accepts JSON (`'json-form'`).
+     */
+    update: (flowId: string, body: Record<string, unknown>, cookie: string | undefined, as: 'json' | 'form' | 'json-form' = 'json') => {
+      const form = as !== 'json'
+      return send(
         new Request(`${BASE}/self-service/settings?flow=${flowId}`, {
           method: 'POST',
           headers: {
-            accept: form ? 'text/html' : 'application/json',
+            accept: as === 'form' ? 'text/html' : 'application/json',
             'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json',
             ...(cookie === undefined ? {} : { cookie }),
           },
           body: form ? new URLSearchParams(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString() : JSON.stringify(body),
         }),
-      ),
+      )
+    },
   }
 }
 

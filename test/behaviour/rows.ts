@@ -245,7 +245,7 @@ export const ROWS: readonly Row[] = [
     kratos: '303, Location <flow return_to, else settings ui_url?flow=<id>>; Set-Cookie: session cookie',
     source: 'selfservice/flow/settings/hook.go:371; x/redir/secure_redirect.go:190-204',
     answer: redirect('http://app.test/done'), result: { kind: 'redirect', location: 'http://app.test/done' }, step: { type: 'redirect', reason: 'kratos' },
-    mock: async (h) => { const s = await started(h, 'ada', 'http://app.test/done'); return h.update(s.flow.id, { method: 'profile', csrf_token: s.csrf, 'traits.email': 'ada@example.com', 'traits.name.first': 'Augusta' }, s.cookie, true) },
+    mock: async (h) => { const s = await started(h, 'ada', 'http://app.test/done'); return h.update(s.flow.id, { method: 'profile', csrf_token: s.csrf, 'traits.email': 'ada@example.com', 'traits.name.first': 'Augusta' }, s.cookie, 'form') },
     mockAnswer: { status: 303, location: /^http:\/\/app\.test\/done$/ },
   },
   {
@@ -263,7 +263,7 @@ export const ROWS: readonly Row[] = [
     kratos: '303, Location <settings ui_url>?flow=<same id>; the messages are on the stored flow',
     source: 'selfservice/flow/settings/error.go:259-262',
     answer: redirect(`${UI}/settings?flow=${FLOW}`), result: { kind: 'redirect' }, step: { type: 'redirect', reason: 'kratos' },
-    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'profile', csrf_token: s.csrf, 'traits.email': 'nope' }, s.cookie, true) },
+    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'profile', csrf_token: s.csrf, 'traits.email': 'nope' }, s.cookie, 'form') },
     mockAnswer: { status: 303, location: SETTINGS_UI },
   },
   {
@@ -302,7 +302,7 @@ export const ROWS: readonly Row[] = [
     kratos: '302, Location <login ui_url>',
     source: 'selfservice/flow/settings/strategy_helper.go:124; session/handler.go:1042-1046',
     answer: redirect(`${UI}/login`, 302), result: { kind: 'error', status: 302, error: { id: 'session_inactive' } }, step: { type: 'redirect', reason: 'login' },
-    mock: (h) => h.update(FLOW, { method: 'password', password: 'x' }, undefined, true), mockAnswer: { status: 302, location: new RegExp(`^${UI}/login$`) },
+    mock: (h) => h.update(FLOW, { method: 'password', password: 'x' }, undefined, 'form'), mockAnswer: { status: 302, location: new RegExp(`^${UI}/login$`) },
   },
   {
     id: 'U10', endpoint: 'update', client: 'JSON, JSON body', condition: 'AAL1 session',
@@ -325,7 +325,7 @@ export const ROWS: readonly Row[] = [
     kratos: '303, Location <public>/self-service/login/browser?refresh=true&return_to=…',
     source: 'selfservice/flow/settings/error.go:118',
     answer: redirect(REFRESH), result: { kind: 'redirect', location: REFRESH }, step: { type: 'redirect', reason: 'kratos', url: REFRESH },
-    mock: async (h) => { const s = await started(h, 'stale'); return h.update(s.flow.id, { method: 'password', csrf_token: s.csrf, password: 'correct horse battery' }, s.cookie, true) },
+    mock: async (h) => { const s = await started(h, 'stale'); return h.update(s.flow.id, { method: 'password', csrf_token: s.csrf, password: 'correct horse battery' }, s.cookie, 'form') },
     mockAnswer: { status: 303, location: new RegExp(`^${LOGIN}\\?refresh=true&return_to=`) },
   },
   {
@@ -350,7 +350,7 @@ export const ROWS: readonly Row[] = [
     kratos: '303, Location <settings ui_url>?flow=<new flow id>',
     source: 'selfservice/flow/settings/error.go:208-212',
     answer: redirect(`${UI}/settings?flow=${NEW_FLOW}`), result: { kind: 'redirect' }, step: { type: 'redirect', reason: 'kratos' },
-    mock: async (h) => { const s = await started(h); h.advance(61 * 60_000); return h.update(s.flow.id, { method: 'password', csrf_token: s.csrf, password: 'x' }, s.cookie, true) },
+    mock: async (h) => { const s = await started(h); h.advance(61 * 60_000); return h.update(s.flow.id, { method: 'password', csrf_token: s.csrf, password: 'x' }, s.cookie, 'form') },
     mockAnswer: { status: 303, location: SETTINGS_UI },
   },
   {
@@ -366,7 +366,7 @@ export const ROWS: readonly Row[] = [
     kratos: '303, Location <error ui_url>?id=<stored error id>',
     source: 'selfservice/flow/settings/error.go:284-286; selfservice/errorx/manager.go:47-81',
     answer: redirect(`${UI}/error?id=1`), result: { kind: 'redirect' }, step: { type: 'redirect', reason: 'kratos' },
-    mock: async (h) => { const a = await started(h, 'ada'); const b = await started(h, 'bob'); return h.update(a.flow.id, { method: 'password', csrf_token: b.csrf }, b.cookie, true) },
+    mock: async (h) => { const a = await started(h, 'ada'); const b = await started(h, 'bob'); return h.update(a.flow.id, { method: 'password', csrf_token: b.csrf }, b.cookie, 'form') },
     mockAnswer: { status: 303, location: ERROR_UI },
   },
   {
@@ -409,7 +409,7 @@ export const ROWS: readonly Row[] = [
     kratos: '303, Location <error ui_url>?id=…; the stored error has details.hint "The anti-CSRF cookie was found but the CSRF token was not included…"',
     source: 'x/nosurfx/nosurf.go:246-253; selfservice/flow/settings/error.go:284-285',
     answer: redirect(`${UI}/error?id=2`), result: { kind: 'redirect' }, step: { type: 'redirect', reason: 'kratos' },
-    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'password', password: 'correct horse battery' }, s.cookie, true) },
+    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'password', password: 'correct horse battery' }, s.cookie, 'form') },
     mockAnswer: { status: 303, location: ERROR_UI },
   },
   {
@@ -458,10 +458,7 @@ export const ROWS: readonly Row[] = [
     kratos: '400, flow with ui.messages [4000001 "You must (re-)generate recovery backup codes before you can save them."] (a JSON Accept makes it a JSON request)',
     source: 'selfservice/strategy/lookup/settings.go:283-286',
     answer: json(withMessage('', { id: 4000001, type: 'error', text: 'You must (re-)generate recovery backup codes before you can save them.' }), 400), result: { kind: 'invalid' }, step: { type: 'render', invalid: true },
-    mock: async (h) => {
-      const s = await started(h)
-      return h.send(new Request(`${BASE}/self-service/settings?flow=${s.flow.id}`, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', cookie: s.cookie }, body: new URLSearchParams({ method: 'lookup_secret', csrf_token: s.csrf, lookup_secret_confirm: 'true' }).toString() }))
-    },
+    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'lookup_secret', csrf_token: s.csrf, lookup_secret_confirm: 'true' }, s.cookie, 'json-form') },
     mockAnswer: { status: 400 },
   },
   {
@@ -478,7 +475,7 @@ export const ROWS: readonly Row[] = [
     kratos: '303, Location <the provider authorization URL>',
     source: 'selfservice/strategy/oidc/strategy_settings.go:485-487',
     answer: redirect(PROVIDER), result: { kind: 'redirect', location: PROVIDER }, step: { type: 'redirect', reason: 'kratos', url: PROVIDER },
-    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'oidc', link: 'github' }, s.cookie, true) },
+    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'oidc', link: 'github' }, s.cookie, 'form') },
     mockAnswer: { status: 303, location: /\/oauth2\/auth\?state=/ },
   },
   {
@@ -519,10 +516,7 @@ export const ROWS: readonly Row[] = [
     kratos: 'the value is parsed as JSON (decoderx sjson.SetRawBytes); the update proceeds as without it',
     source: 'oryx/decoderx/http.go:501-507',
     answer: json(success([]), 200), result: { kind: 'flow' }, step: { type: 'success' },
-    mock: async (h) => {
-      const s = await started(h)
-      return h.send(new Request(`${BASE}/self-service/settings?flow=${s.flow.id}`, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', cookie: s.cookie }, body: new URLSearchParams({ method: 'password', csrf_token: s.csrf, password: 'correct horse battery', transient_payload: '{"source":"app"}' }).toString() }))
-    },
+    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'password', csrf_token: s.csrf, password: 'correct horse battery', transient_payload: '{"source":"app"}' }, s.cookie, 'json-form') },
     mockAnswer: { status: 200, body: { state: 'success' } },
   },
 ]
