@@ -1,5 +1,5 @@
 import { KratosArgumentError } from '../errors/argument-error.js'
-import { assertHeaderValue, assertNoControlCharacters } from './validate-input.js'
+import { assertHeaderName, assertHeaderValue, assertNoControlCharacters } from './validate-input.js'
 
 /** Retry policy. Only GET is retried, only on network errors, 502/503/504, and 429 with `Retry-After`. */
 export interface RetryOptions {
@@ -96,11 +96,27 @@ function normalizeRetry(retry: number | RetryOptions | undefined): Required<Retr
 }
 
 function normalizeHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  if (headers !== undefined && !isPlainObject(headers)) fail('headers must be a plain object of header names and values')
   for (const [name, value] of Object.entries(headers ?? {})) {
+    assertHeaderName('createKratosClient: headers', name)
     if (name.toLowerCase() === 'cookie') fail('headers must not contain Cookie: pass the cookie to each call, so users never share one')
-    assertHeaderValue(`headers["${name}"]`, value)
+    assertHeaderValue(`createKratosClient: headers["${name}"]`, value)
   }
   return { ...headers }
+}
+
+function isPlainObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function normalizeHooks(hooks: KratosHooks | undefined): KratosHooks {
+  if (hooks === undefined) return {}
+  if (!isPlainObject(hooks)) fail('hooks must be an object')
+  for (const name of ['beforeRequest', 'afterResponse'] as const) {
+    const list: unknown = hooks[name]
+    if (list !== undefined && (!Array.isArray(list) || !list.every((hook) => typeof hook === 'function'))) fail(`hooks.${name} must be an array of functions`)
+  }
+  return hooks
 }
 
 /** Validates client options once, at creation, and applies the defaults. */
@@ -118,6 +134,6 @@ export function normalizeClientOptions(options: KratosClientOptions): ClientConf
     headers: normalizeHeaders(options.headers),
     credentials: options.credentials ?? 'include',
     maxBodyBytes: positiveInteger('maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024),
-    hooks: options.hooks ?? {},
+    hooks: normalizeHooks(options.hooks),
   }
 }

@@ -11,6 +11,8 @@ export interface RequestSpec {
   readonly headers: Record<string, string>
   /** The encoded body of a POST. */
   readonly body?: string
+  /** Secrets the body carries (its CSRF token), which no error may show. */
+  readonly secrets?: readonly string[]
   readonly signal: AbortSignal | undefined
 }
 

@@ -1,4 +1,6 @@
 import { KratosArgumentError } from '../errors/argument-error.js'
+import { escapeText } from '../utils/escape-text.js'
+import { MAX_JSON_DEPTH } from '../utils/json.js'
 
 // CR and LF would split a header or a logged URL (request smuggling, log injection); NUL
 // truncates values in many servers; no other control character belongs in a URL, an id or a
@@ -42,4 +44,51 @@ export function isBrowser(): boolean {
 export function assertFlowId(name: string, value: unknown): asserts value is string {
   assertNoControlCharacters(name, value)
   if (value === '') throw new KratosArgumentError(`${name} must not be empty`)
+}
+
+// RFC 9110 token: what a header name may be made of.
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+
+/** Throws a {@link KratosArgumentError} unless `value` is a header name (an RFC 9110 token). */
+export function assertHeaderName(name: string, value: string): void {
+  if (!TOKEN.test(value)) throw new KratosArgumentError(`${name}: "${escapeText(value)}" is not a valid header name`)
+}
+
+/** What in `value` JSON cannot carry as it is, or `undefined`; `path` names where it is. */
+function unserializable(value: unknown, path: string, depth: number, ancestors: Set<object>): string | undefined {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return undefined
+    case 'number':
+      return Number.isFinite(value) ? undefined : `${path} is ${value}, which JSON cannot carry`
+    case 'object':
+      break
+    default:
+      return `${path} is a ${typeof value}, which JSON cannot carry`
+  }
+  if (value === null) return undefined
+  if (depth > MAX_JSON_DEPTH) return `${path} is nested deeper than ${MAX_JSON_DEPTH} levels`
+  if (ancestors.has(value)) return `${path} refers to an object that contains it (a cycle)`
+  const array = Array.isArray(value)
+  const kind = Object.prototype.toString.call(value)
+  if (!array && kind !== '[object Object]') return `${path} is a ${kind.slice(8, -1)}, not a plain object; convert it (a Date with toISOString())`
+  ancestors.add(value)
+  for (const [key, item] of Object.entries(value)) {
+    const problem = unserializable(item, array ? `${path}[${key}]` : `${path}.${key}`, depth + 1, ancestors)
+    if (problem !== undefined) return problem
+  }
+  ancestors.delete(value)
+  return undefined
+}
+
+/**
+ * Throws a {@link KratosArgumentError} unless `value` encodes to JSON (and to a form) as it is:
+ * plain objects and arrays at most 64 levels deep, without cycles, holding strings, finite
+ * numbers, booleans, null or undefined. Not a BigInt, a function, a Date or a Map.
+ */
+export function assertJsonBody(name: string, value: unknown): void {
+  const problem = unserializable(value, 'body', 1, new Set())
+  if (problem !== undefined) throw new KratosArgumentError(`${name}: ${escapeText(problem)}`)
 }

@@ -1,3 +1,5 @@
+import { escapeText } from '../utils/escape-text.js'
+
 /** What {@link KratosError} is built from. */
 export interface KratosErrorInit<Id extends string> {
   /** HTTP status of the response. */
@@ -35,8 +37,9 @@ export class KratosError<Id extends string = string> extends Error {
   /** The parsed response body, with CSRF and session tokens redacted. */
   readonly body: unknown
 
+  /** `init.message` may quote the server: its control characters are escaped (`\n`, `\u001b`). */
   constructor(init: KratosErrorInit<Id>, options?: ErrorOptions) {
-    super(init.message, options)
+    super(escapeText(init.message), options)
     this.status = init.status
     this.id = init.id
     this.reason = init.reason

@@ -1,3 +1,5 @@
+import { escapeText } from '../utils/escape-text.js'
+
 /** Kratos could not be reached (DNS, refused connection, reset, TLS). Thrown: there is no response. */
 export class KratosNetworkError extends Error {
   override name = 'KratosNetworkError' as const
@@ -7,7 +9,7 @@ export class KratosNetworkError extends Error {
   readonly url: string
 
   constructor(method: string, url: string, cause: unknown) {
-    const detail = cause instanceof Error ? `: ${cause.message}` : ''
+    const detail = cause instanceof Error ? `: ${escapeText(cause.message)}` : ''
     super(`Could not reach Kratos (${method} ${url})${detail}`, { cause })
     this.method = method
     this.url = url

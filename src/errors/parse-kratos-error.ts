@@ -1,7 +1,7 @@
 import { KratosError } from './kratos-error.js'
 import { isKnownErrorId, type KnownErrorId, type KnownKratosError } from './known-errors.js'
 import { readErrorPayload } from './read-error-payload.js'
-import { redactSecrets } from './redact.js'
+import { redactJson } from './redact.js'
 import { UnexpectedResponseError } from './unexpected-response-error.js'
 import { asString, isJsonObject, type JsonObject } from '../utils/json.js'
 
@@ -42,9 +42,14 @@ export function knownKratosError<Id extends KnownErrorId>(
  * that Kratos sends for a known condition on `operation` gets that condition's id; its body is
  * kept as sent.
  */
-export function parseKratosError(status: number, body: unknown, operation: SettingsOperation): KnownKratosError | UnexpectedResponseError {
+export function parseKratosError(
+  status: number,
+  body: unknown,
+  operation: SettingsOperation,
+  secrets: readonly string[] = [],
+): KnownKratosError | UnexpectedResponseError {
   // One redacted copy serves as the kept body and as the source of every field read from it.
-  const safe = redactSecrets(body)
+  const safe = redactJson(body, secrets)
   const error = isJsonObject(safe) ? safe['error'] : undefined
   if (!isJsonObject(error)) {
     return new UnexpectedResponseError({

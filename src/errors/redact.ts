@@ -1,20 +1,93 @@
+import { isJsonObject } from '../utils/json.js'
+
 /** What replaces a secret in a redacted copy. */
 export const REDACTED = '[redacted]'
 
-const SECRET_KEYS = new Set(['csrf_token', 'session_token', 'ory_session_token', 'cookie', 'set-cookie'])
+// Keys whose values are secrets wherever they appear; compared lower-cased.
+const SECRET_KEYS: ReadonlySet<string> = new Set(['csrf_token', 'session_token', 'ory_session_token', 'cookie', 'set-cookie', 'authorization'])
+
+// A value shorter than this is not searched for in text: it is no secret worth the name, and
+// searching for "1" or "dark" would erase everything.
+const MIN_SECRET_LENGTH = 8
+
+// Token shapes, whoever sent them: Ory's prefixed tokens (ory_st_, ory_at_, ory_pat_, …), and
+// long base64 or base64url runs with at least three capitals and three small letters (Kratos'
+// CSRF tokens, its cookies' values: random, so about 40% of each). A UUID, even after a
+// percent-encoded `=` (`%3D7a0c…`), has fewer capitals and is kept.
+const ORY_TOKEN = /\bory_[a-z]{2,5}_[A-Za-z0-9_-]{8,}/g
+const BASE64_RUN = /[A-Za-z0-9+/_-]{32,}={0,2}/g
+const looksRandom = (run: string): boolean => (run.match(/[A-Z]/g)?.length ?? 0) >= 3 && (run.match(/[a-z]/g)?.length ?? 0) >= 3
+
+// In text: `csrf_token=…`, `"csrf_token": "…"`, `ory_kratos_session=…`, `Cookie: …` up to the line's end.
+const NAMED_SECRET =
+  /((?:__(?:host|secure)-)?(?:csrf_token|session_token|ory_session_token|ory_kratos_session|ory_session_)[\w-]*["']?\s*[=:]\s*["']?)[^\s"'&;,<>]+/gi
+const COOKIE_LINE = /((?:^|[\s"'])(?:set-)?cookie["']?\s*:\s*)[^\r\n<]*/gim
+// An HTML input named csrf_token, and the JSON of a Kratos UI node named csrf_token (Kratos
+// writes `name` before `value`), for text that is not whole JSON: an HTML form, a truncated flow.
+const HTML_INPUT = /<input\b[^>]{0,1000}>/gi
+const HTML_VALUE = /(\bvalue\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)/gi
+const NODE_VALUE = /("name"\s*:\s*"csrf_token"[^{}]{0,200}?"value"\s*:\s*")((?:[^"\\]|\\.)*)/g
 
 /**
- * A deep copy of a parsed JSON body with secrets replaced: values under secret keys, and the
- * `value` of a UI input whose `name` is `csrf_token`. Errors end up in logs; tokens must not.
+ * What a body kept on an error must not show, from the exchange itself: the values of the
+ * request's cookies and of the response's `Set-Cookie` headers, and `extra` values (a CSRF token
+ * sent in the body, an `Authorization` header). Longest first, so that a secret containing
+ * another is replaced whole.
  */
-export function redactSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactSecrets)
-  if (value === null || typeof value !== 'object') return value
-  const isCsrfInput = (value as Record<string, unknown>)['name'] === 'csrf_token'
+export function exchangeSecrets(cookie: string | undefined, setCookie: readonly string[], extra: readonly string[] = []): string[] {
+  const values = new Set<string>()
+  const add = (value: string): void => {
+    const trimmed = value.trim().replace(/^"(.*)"$/, '$1')
+    if (trimmed.length < MIN_SECRET_LENGTH) return
+    values.add(trimmed)
+    // A page that echoes a cookie may show it percent-encoded.
+    values.add(encodeURIComponent(trimmed))
+  }
+  for (const pair of cookie?.split(';') ?? []) add(pair.slice(pair.indexOf('=') + 1))
+  for (const header of setCookie) {
+    const pair = header.split(';', 1)[0] ?? ''
+    add(pair.slice(pair.indexOf('=') + 1))
+  }
+  for (const value of extra) add(value)
+  return [...values].sort((a, b) => b.length - a.length)
+}
+
+/** `text` with the given secret values, token shapes and `name=value` secrets replaced by {@link REDACTED}. */
+export function redactString(text: string, secrets: readonly string[]): string {
+  let result = text
+  for (const secret of secrets) if (result.includes(secret)) result = result.split(secret).join(REDACTED)
+  return result
+    .replace(ORY_TOKEN, REDACTED)
+    .replace(BASE64_RUN, (run) => (looksRandom(run) ? REDACTED : run))
+    .replace(NAMED_SECRET, `$1${REDACTED}`)
+    .replace(COOKIE_LINE, `$1${REDACTED}`)
+}
+
+/**
+ * A redacted copy of a body that is not JSON (an HTML page, a truncated flow): secrets as
+ * {@link redactString} finds them, and the value of any input or UI node named `csrf_token`.
+ */
+export function redactText(text: string, secrets: readonly string[]): string {
+  return redactString(text, secrets)
+    .replace(HTML_INPUT, (input) => (/csrf_token/i.test(input) ? input.replace(HTML_VALUE, `$1"${REDACTED}"`) : input))
+    .replace(NODE_VALUE, `$1${REDACTED}`)
+}
+
+/**
+ * A deep copy of a parsed JSON body with secrets replaced: values under secret keys, the
+ * `value` of a UI input named `csrf_token`, and in every key and string what
+ * {@link redactString} finds. Recursive: callers pass bodies whose depth `parseJson` bounded.
+ */
+export function redactJson(value: unknown, secrets: readonly string[] = []): unknown {
+  if (typeof value === 'string') return redactString(value, secrets)
+  if (Array.isArray(value)) return value.map((item) => redactJson(item, secrets))
+  if (!isJsonObject(value)) return value
+  const isCsrfInput = value['name'] === 'csrf_token'
   const copy: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(value)) {
     const secret = SECRET_KEYS.has(key.toLowerCase()) || (isCsrfInput && key === 'value')
-    copy[key] = secret ? REDACTED : redactSecrets(item)
+    // defineProperty: a "__proto__" key from JSON.parse stays an own field, as it was sent.
+    Object.defineProperty(copy, redactString(key, secrets), { value: secret ? REDACTED : redactJson(item, secrets), enumerable: true, writable: true, configurable: true })
   }
   return copy
 }

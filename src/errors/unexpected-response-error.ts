@@ -7,6 +7,8 @@ import { KratosError, type KratosErrorInit } from './kratos-error.js'
  * - `unknown_error_id`: a Kratos error whose `error.id` this SDK does not know (or none);
  * - `unexpected_status`: a status the operation does not answer with (204, 304, …);
  * - `body_too_large`: the body exceeded `maxBodyBytes` and was not read;
+ * - `body_too_complex`: the body nests deeper, or holds more values, than a settings answer ever
+ *   does (64 levels, 200,000 values); it was not parsed;
  * - `redirect`: `unwrapFlow` was given a redirect.
  */
 export type UnexpectedProblem =
@@ -15,6 +17,7 @@ export type UnexpectedProblem =
   | 'unknown_error_id'
   | 'unexpected_status'
   | 'body_too_large'
+  | 'body_too_complex'
   | 'redirect'
 
 /** The `id` of an unexpected response whose body had no `error.id`. */

@@ -4,7 +4,7 @@ import type { ClientConfig } from '../client/options.js'
 import { requestHeaders, type ResponseMode } from '../client/request-headers.js'
 import { requestUrl } from '../client/request-url.js'
 import { sendRequest } from '../client/send-request.js'
-import { assertFlowId } from '../client/validate-input.js'
+import { assertFlowId, assertJsonBody } from '../client/validate-input.js'
 import { getCsrfToken } from '../flow/get-csrf-token.js'
 import { parseSettingsResponse } from '../result/parse-settings-response.js'
 import type { UpdateSettingsFlowResult } from '../result/settings-result.js'
@@ -65,13 +65,16 @@ export function updateSettingsFlowOperation(http: KyInstance, config: ClientConf
       // Kratos treats a JSON body as a JSON request whatever the Accept header says: no redirect would come.
       throw new KratosArgumentError(`${OPERATION}: mode "redirect" posts a form; encoding "json" would make Kratos answer with JSON`)
     }
+    assertJsonBody(`${OPERATION}: body`, body)
     const headers = { ...requestHeaders(OPERATION, mode, cookie), 'content-type': CONTENT_TYPE[encoding] }
     const payload = withCsrfToken(body, flow)
+    const csrfToken = (payload as { csrf_token?: unknown }).csrf_token
     const spec = {
       method: 'POST',
       url: requestUrl(endpoint, { flow: flowId }),
       headers,
       body: encoding === 'json' ? JSON.stringify(payload) : encodeForm(payload),
+      secrets: typeof csrfToken === 'string' ? [csrfToken] : [],
       signal,
     } as const
     return sendRequest(http, config, spec, (response) => parseSettingsResponse(response, spec, config, OPERATION))

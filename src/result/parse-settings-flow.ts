@@ -1,12 +1,20 @@
 import type { SettingsFlow } from '../types.js'
 import { isJsonObject, type JsonObject } from '../utils/json.js'
 
+/** Returns what is wrong with a list of UI messages (absent or null is none), or `undefined`. */
+function messagesProblem(messages: unknown, path: string): string | undefined {
+  if (messages === undefined || messages === null) return undefined
+  if (!Array.isArray(messages)) return `${path} is not an array`
+  const index = messages.findIndex((message) => !isJsonObject(message))
+  return index === -1 ? undefined : `${path}[${index}] is not an object`
+}
+
 /** Returns what is wrong with a UI node, or `undefined`. */
 function nodeProblem(node: unknown, index: number): string | undefined {
   if (!isJsonObject(node)) return `ui.nodes[${index}] is not an object`
   if (typeof node['type'] !== 'string') return `ui.nodes[${index}].type is not a string`
   if (!isJsonObject(node['attributes'])) return `ui.nodes[${index}].attributes is not an object`
-  return undefined
+  return messagesProblem(node['messages'], `ui.nodes[${index}].messages`)
 }
 
 /** Returns what is wrong with a settings flow body, or `undefined`. */
@@ -24,6 +32,8 @@ function flowProblem(body: unknown): string | undefined {
   if (!isJsonObject(ui)) return 'ui is not an object'
   if (typeof ui['action'] !== 'string') return 'ui.action is not a string'
   if (typeof ui['method'] !== 'string') return 'ui.method is not a string'
+  const messages = messagesProblem(ui['messages'], 'ui.messages')
+  if (messages !== undefined) return messages
   const continueWith = body['continue_with']
   if (continueWith !== undefined && continueWith !== null) {
     if (!Array.isArray(continueWith)) return 'continue_with is not an array'
@@ -41,14 +51,17 @@ function flowProblem(body: unknown): string | undefined {
 }
 
 /**
- * Checks a parsed 200 body for the fields callers rely on and returns it as a flow, or returns
- * what is wrong as a string. `state` must be present; a value other than Kratos' two is kept. Tolerates what real Kratos sends: `ui.nodes: null` becomes `[]`;
- * `traits: null` and `organization_id: null` are kept (their types allow null).
+ * Checks a parsed 200 body for the fields callers and the flow helpers rely on and returns it as
+ * a flow, or returns what is wrong as a string. `state` must be present; a value other than
+ * Kratos' two is kept. Tolerates what real Kratos sends: a null or missing `ui.nodes` or node
+ * `messages` becomes `[]` (Go writes an empty list as null); `traits: null` and
+ * `organization_id: null` are kept (their types allow null).
  */
 export function parseSettingsFlow(body: unknown): SettingsFlow | string {
   const problem = flowProblem(body)
   if (problem !== undefined) return problem
   const flow = body as SettingsFlow
   flow.ui.nodes ??= []
+  for (const node of flow.ui.nodes) node.messages ??= []
   return flow
 }

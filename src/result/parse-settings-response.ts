@@ -1,10 +1,10 @@
 import { KratosTimeoutError } from '../errors/timeout-error.js'
 import { knownKratosError, parseKratosError, type SettingsOperation } from '../errors/parse-kratos-error.js'
-import { redactSecrets } from '../errors/redact.js'
+import { exchangeSecrets, redactJson, redactText } from '../errors/redact.js'
 import { UnexpectedResponseError, type UnexpectedProblem } from '../errors/unexpected-response-error.js'
 import type { ClientConfig } from '../client/options.js'
 import type { RequestSpec } from '../client/send-request.js'
-import { NOT_JSON, parseJson } from '../utils/json.js'
+import { MAX_JSON_DEPTH, MAX_JSON_VALUES, NOT_JSON, parseJson, TOO_COMPLEX } from '../utils/json.js'
 import { navigableUrl } from '../utils/navigable-url.js'
 import { parseSettingsFlow } from './parse-settings-flow.js'
 import { BODY_TIMED_OUT, BODY_TOO_LARGE, readBody } from './read-body.js'
@@ -16,10 +16,20 @@ function resolveLocation(location: string | null, requestUrl: string): string | 
   return location === null ? null : (navigableUrl(location, requestUrl) ?? null)
 }
 
-/** A short, single-line preview of a body for error messages. */
+/** A short, single-line preview of a (redacted) body for error messages. */
 function preview(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim()
   return line.length > 120 ? `${line.slice(0, 120)}…` : line
+}
+
+// Header names of client options whose values are credentials.
+const CREDENTIAL_HEADER = /authorization|token|secret|session|api-?key/i
+
+/** The values a kept body must not show: the request's cookies and credentials, the CSRF token it sent, the response's cookies. */
+function secretsOf(spec: RequestSpec, config: ClientConfig, setCookie: readonly string[]): string[] {
+  // `Bearer <token>`: the token alone is as secret as the whole value.
+  const credentials = Object.entries(config.headers).flatMap(([name, value]) => (CREDENTIAL_HEADER.test(name) ? [value, ...value.split(/\s+/)] : []))
+  return exchangeSecrets(spec.headers['cookie'], setCookie, [...credentials, ...(spec.secrets ?? [])])
 }
 
 /**
@@ -73,25 +83,32 @@ export async function parseSettingsResponse(
   if (text === BODY_TOO_LARGE) {
     return unexpected('body_too_large', `Kratos answered ${status} with a body over maxBodyBytes (${config.maxBodyBytes} bytes); it was not read`, undefined)
   }
-  if (status !== 200 && status < 400) {
-    return unexpected('unexpected_status', `Kratos answered ${status}, which ${operation} does not document`, text)
-  }
   const json = parseJson(text)
+  if (json === TOO_COMPLEX) {
+    const limits = `nested deeper than ${MAX_JSON_DEPTH} levels or with more than ${MAX_JSON_VALUES} values`
+    return unexpected('body_too_complex', `Kratos answered ${status} with a body ${limits}; it was not parsed`, undefined)
+  }
+  const secrets = () => secretsOf(spec, config, setCookie)
+  if (status !== 200 && status < 400) {
+    const body = json === NOT_JSON ? redactText(text, secrets()) : redactJson(json, secrets())
+    return unexpected('unexpected_status', `Kratos answered ${status}, which ${operation} does not document`, body)
+  }
   if (json === NOT_JSON) {
+    const body = redactText(text, secrets())
     const type = response.headers.get('content-type') ?? 'no content type'
-    const what = text === '' ? 'an empty body' : `a body that is not JSON (${type}): "${preview(text)}"`
-    return unexpected('not_json', `Kratos answered ${status} with ${what}`, text)
+    const what = text === '' ? 'an empty body' : `a body that is not JSON (${type}): "${preview(body)}"`
+    return unexpected('not_json', `Kratos answered ${status} with ${what}`, body)
   }
   if (status === 200) {
     const flow = parseSettingsFlow(json)
     if (typeof flow !== 'string') return { kind: 'flow', status, setCookie, flow }
-    return unexpected('invalid_shape', `Kratos answered 200 but the body is not a settings flow: ${flow}`, redactSecrets(json))
+    return unexpected('invalid_shape', `Kratos answered 200 but the body is not a settings flow: ${flow}`, redactJson(json, secrets()))
   }
   if (status === 400 && operation === 'updateSettingsFlow') {
     const flow = parseSettingsFlow(json)
     if (typeof flow !== 'string') return { kind: 'invalid', status, setCookie, flow }
   }
-  const error = parseKratosError(status, json, operation)
+  const error = parseKratosError(status, json, operation, secrets())
   return error instanceof UnexpectedResponseError
     ? { kind: 'unexpected', status, setCookie, error }
     : { kind: 'error', status, setCookie, error }

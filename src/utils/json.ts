@@ -16,8 +16,53 @@ export function asString(value: unknown): string | undefined {
 /** What {@link parseJson} returns for text that is not JSON. */
 export const NOT_JSON = Symbol('not JSON')
 
-/** The parsed value of `text`, or {@link NOT_JSON}. */
+/** What {@link parseJson} returns for JSON nested deeper than {@link MAX_JSON_DEPTH} or with more than {@link MAX_JSON_VALUES} values. */
+export const TOO_COMPLEX = Symbol('too complex')
+
+/** The deepest nesting of objects and arrays parsed; a settings flow needs about 8. */
+export const MAX_JSON_DEPTH = 64
+
+/** The most values (objects, arrays, and their members) parsed from one body; a large settings flow has a few thousand. */
+export const MAX_JSON_VALUES = 200_000
+
+const QUOTE = 34
+const BACKSLASH = 92
+const OPEN_BRACE = 123
+const OPEN_BRACKET = 91
+const CLOSE_BRACE = 125
+const CLOSE_BRACKET = 93
+const COMMA = 44
+
+/**
+ * True when `text` holds more structure than {@link parseJson} will build, counted in one pass
+ * over the characters (each `{`, `[` and `,` outside strings is a value), so that a small body
+ * can neither exhaust memory once parsed (a million empty objects) nor the stack of whatever
+ * walks it (thousands of nested arrays).
+ */
+function tooComplex(text: string): boolean {
+  let depth = 0
+  let values = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === QUOTE) {
+      // Skip the string: brackets inside it are text.
+      for (index++; index < text.length; index++) {
+        const inner = text.charCodeAt(index)
+        if (inner === BACKSLASH) index++
+        else if (inner === QUOTE) break
+      }
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      if (++depth > MAX_JSON_DEPTH || ++values > MAX_JSON_VALUES) return true
+    } else if (code === COMMA) {
+      if (++values > MAX_JSON_VALUES) return true
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) depth--
+  }
+  return false
+}
+
+/** The parsed value of `text`, {@link NOT_JSON}, or {@link TOO_COMPLEX} (checked before parsing). */
 export function parseJson(text: string): unknown {
+  if (tooComplex(text)) return TOO_COMPLEX
   try {
     return JSON.parse(text)
   } catch {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { REDACTED, redactSecrets } from '../../src/errors/redact.js'
+import { REDACTED, redactJson } from '../../src/errors/redact.js'
 
-describe('redactSecrets', () => {
+describe('redactJson', () => {
   test('replaces tokens under secret keys and the value of a csrf_token input, in a copy', () => {
     const body = {
       csrf_token: 'c1',
@@ -10,7 +10,7 @@ describe('redactSecrets', () => {
       headers: { Cookie: 'a=1', 'Set-Cookie': 'b=2' },
     }
     const copy = JSON.stringify(body)
-    expect(redactSecrets(body)).toEqual({
+    expect(redactJson(body)).toEqual({
       csrf_token: REDACTED,
       continue_with: [{ action: 'set_ory_session_token', ory_session_token: REDACTED }],
       ui: { nodes: [{ attributes: { name: 'csrf_token', value: REDACTED } }, { attributes: { name: 'traits.email', value: 'a@b.c' } }] },
@@ -20,6 +20,6 @@ describe('redactSecrets', () => {
   })
 
   test('returns primitives as they are', () => {
-    for (const value of [null, 1, 'text', true, undefined]) expect(redactSecrets(value)).toBe(value)
+    for (const value of [null, 1, 'text', true, undefined]) expect(redactJson(value)).toBe(value)
   })
 })
