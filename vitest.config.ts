@@ -10,7 +10,17 @@ const typeTests = { enabled: true, only: true, include: ['test/**/*.test-d.ts'],
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/**/*.test.ts', 'examples/**/*.test.ts'], exclude: ['test/**/*.browser.test.ts'], environment: 'node', testTimeout: 20_000 } },
+      {
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
+          exclude: ['test/**/*.browser.test.ts'],
+          environment: 'node',
+          testTimeout: 20_000,
+          // Memory tests collect garbage before they take a baseline.
+          execArgv: ['--expose-gc'],
+        },
+      },
       {
         test: {
           name: 'browser',

@@ -10,23 +10,28 @@ const SECRET_KEYS: ReadonlySet<string> = new Set(['csrf_token', 'session_token',
 // searching for "1" or "dark" would erase everything.
 const MIN_SECRET_LENGTH = 8
 
+// Every repetition is bounded: an unbounded one over a 4 MiB string makes the regex engine keep
+// a backtracking position per character (tens of MB). A cookie is at most 4096 bytes anyway.
+
 // Token shapes, whoever sent them: Ory's prefixed tokens (ory_st_, ory_at_, ory_pat_, …), and
 // long base64 or base64url runs with at least three capitals and three small letters (Kratos'
 // CSRF tokens, its cookies' values: random, so about 40% of each). A UUID, even after a
 // percent-encoded `=` (`%3D7a0c…`), has fewer capitals and is kept.
-const ORY_TOKEN = /\bory_[a-z]{2,5}_[A-Za-z0-9_-]{8,}/g
-const BASE64_RUN = /[A-Za-z0-9+/_-]{32,}={0,2}/g
-const looksRandom = (run: string): boolean => (run.match(/[A-Z]/g)?.length ?? 0) >= 3 && (run.match(/[a-z]/g)?.length ?? 0) >= 3
+const ORY_TOKEN = /\bory_[a-z]{2,5}_[A-Za-z0-9_-]{8,4096}/g
+const BASE64_RUN = /[A-Za-z0-9+/_-]{32,4096}={0,2}/g
+const THREE_CAPITALS = /[A-Z][^A-Z]*[A-Z][^A-Z]*[A-Z]/
+const THREE_SMALL = /[a-z][^a-z]*[a-z][^a-z]*[a-z]/
+const looksRandom = (run: string): boolean => THREE_CAPITALS.test(run) && THREE_SMALL.test(run)
 
 // In text: `csrf_token=…`, `"csrf_token": "…"`, `ory_kratos_session=…`, `Cookie: …` up to the line's end.
 const NAMED_SECRET =
-  /((?:__(?:host|secure)-)?(?:csrf_token|session_token|ory_session_token|ory_kratos_session|ory_session_)[\w-]*["']?\s*[=:]\s*["']?)[^\s"'&;,<>]+/gi
-const COOKIE_LINE = /((?:^|[\s"'])(?:set-)?cookie["']?\s*:\s*)[^\r\n<]*/gim
+  /((?:__(?:host|secure)-)?(?:csrf_token|session_token|ory_session_token|ory_kratos_session|ory_session_)[\w-]{0,256}["']?\s{0,16}[=:]\s{0,16}["']?)[^\s"'&;,<>]{1,4096}/gi
+const COOKIE_LINE = /((?:^|[\s"'])(?:set-)?cookie["']?\s{0,16}:\s{0,16})[^\r\n<]{0,16384}/gim
 // An HTML input named csrf_token, and the JSON of a Kratos UI node named csrf_token (Kratos
 // writes `name` before `value`), for text that is not whole JSON: an HTML form, a truncated flow.
 const HTML_INPUT = /<input\b[^>]{0,1000}>/gi
-const HTML_VALUE = /(\bvalue\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)/gi
-const NODE_VALUE = /("name"\s*:\s*"csrf_token"[^{}]{0,200}?"value"\s*:\s*")((?:[^"\\]|\\.)*)/g
+const HTML_VALUE = /(\bvalue\s{0,16}=\s{0,16})("[^"]*"|'[^']*'|[^\s>]+)/gi
+const NODE_VALUE = /("name"\s{0,16}:\s{0,16}"csrf_token"[^{}]{0,200}?"value"\s{0,16}:\s{0,16}")((?:[^"\\]|\\.){0,4096})/g
 
 /**
  * What a body kept on an error must not show, from the exchange itself: the values of the

@@ -32,6 +32,8 @@ export interface SuccessStep {
    * `redirect_browser_to`; a flow read back later carries none: Kratos does not store them).
    */
   readonly continueWith: readonly ContinueWith[]
+  /** Where Kratos suggests the browser goes now (its `redirect_browser_to` item), if that is an absolute http(s) URL. */
+  readonly redirectTo: string | undefined
 }
 
 /** Send the browser to `url`. */
@@ -67,6 +69,13 @@ export interface NextStepOptions {
   returnTo?: string
 }
 
+/** The success step of a flow; `redirect_browser_to` goes through the URL gate like every URL we hand out. */
+function success(flow: SettingsFlow): SuccessStep {
+  const continueWith = flow.continue_with ?? []
+  const suggestion = continueWith.find((item) => item.action === 'redirect_browser_to')
+  return { type: 'success', flow, continueWith, redirectTo: navigableUrl(suggestion?.redirect_browser_to) }
+}
+
 const redirect = <Reason extends Exclude<RedirectReason, 'restart'>>(reason: Reason, url: string): RedirectStep<Reason> => ({ type: 'redirect', reason, url })
 
 /**
@@ -92,7 +101,7 @@ export function nextStepFor(base: URL) {
     switch (result.kind) {
       case 'flow':
         return result.flow.state === 'success'
-          ? { type: 'success', flow: result.flow, continueWith: result.flow.continue_with ?? [] }
+          ? success(result.flow)
           : { type: 'render', flow: result.flow, invalid: false }
       case 'invalid':
         return { type: 'render', flow: result.flow, invalid: true }

@@ -18,7 +18,7 @@ function resolveLocation(location: string | null, requestUrl: string): string | 
 
 /** A short, single-line preview of a (redacted) body for error messages. */
 function preview(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim()
+  const line = text.slice(0, 1000).replace(/\s+/g, ' ').trim()
   return line.length > 120 ? `${line.slice(0, 120)}…` : line
 }
 
