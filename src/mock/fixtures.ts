@@ -1,5 +1,6 @@
 import type { KnownErrorId } from '../errors/known-errors.js'
 import type { ContinueWith, ContinueWithOf, ErrorGeneric, SettingsFlow, UiNode } from '../types.js'
+import { deepFreeze } from './frozen.js'
 
 /** What {@link makeSettingsFlow} accepts: any top-level field of the flow. */
 export type SettingsFlowOverrides = Partial<SettingsFlow>
@@ -90,8 +91,9 @@ export const CSRF_HINT_SERVER =
 /**
  * Status, texts and extra fields Kratos (b86338da) sends for each known error id, as in
  * docs/kratos-behaviour.md. URLs and ids are examples; `makeKratosError`'s `extra` replaces them.
+ * Frozen: every mock and test of the process reads it.
  */
-export const KRATOS_ERRORS: { readonly [Id in KnownErrorId]: KratosErrorDefaults } = {
+export const KRATOS_ERRORS: { readonly [Id in KnownErrorId]: KratosErrorDefaults } = deepFreeze({
   // session/manager.go:24-48; the enhanced struct also serializes its untagged CredentialsMissing field.
   session_inactive: {
     status: 401,
@@ -161,7 +163,7 @@ export const KRATOS_ERRORS: { readonly [Id in KnownErrorId]: KratosErrorDefaults
     extra: { redirect_browser_to: PROVIDER_URL },
   },
   identity_disabled: { status: 400, message: 'This identity is disabled.' },
-}
+})
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -174,7 +176,8 @@ const STATUS_TEXT: Record<number, string> = {
 
 /** What the table knows of `id`, or `undefined` for an id Kratos does not send. */
 function errorDefaults(id: string): KratosErrorDefaults | undefined {
-  return (KRATOS_ERRORS as Record<string, KratosErrorDefaults | undefined>)[id]
+  // Own ids only: `constructor` or `toString` is an id Kratos does not know, not a member of the table.
+  return Object.hasOwn(KRATOS_ERRORS, id) ? (KRATOS_ERRORS as Record<string, KratosErrorDefaults>)[id] : undefined
 }
 
 /** The status Kratos sends with `id` (400 for ids it does not know). */
@@ -198,7 +201,8 @@ export function makeKratosError(id: KnownErrorId | (string & {}), extra: KratosE
       status: STATUS_TEXT[status] ?? 'Error',
       message: known?.message ?? `An error with id ${id} occurred.`,
       ...(known?.reason === undefined ? {} : { reason: known.reason }),
-      ...(known?.details === undefined ? {} : { details: known.details }),
+      // A copy: a caller changing its body's details changes no later body.
+      ...(known?.details === undefined ? {} : { details: structuredClone(known.details) }),
     },
     ...known?.extra,
     ...extra,

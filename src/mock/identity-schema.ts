@@ -1,5 +1,6 @@
 import type { UiText } from '../types.js'
-import { isJsonObject, type JsonObject } from '../utils/json.js'
+import { isJsonObject } from '../utils/json.js'
+import { deepFreeze } from './frozen.js'
 import { MESSAGES } from './messages.js'
 
 /** The part of JSON Schema the mock checks traits against (what identity schemas use). */
@@ -18,8 +19,8 @@ export interface TraitSchema {
   'ory.sh/kratos'?: Record<string, unknown>
 }
 
-/** The `traits` schema of the mock's default identity schema: an email (a login identifier), and a name. */
-export const DEFAULT_TRAITS_SCHEMA: TraitSchema = {
+/** The `traits` schema of the mock's default identity schema: an email (a login identifier), and a name. Frozen: every mock shares it. */
+export const DEFAULT_TRAITS_SCHEMA: TraitSchema = deepFreeze<TraitSchema>({
   type: 'object',
   properties: {
     email: {
@@ -30,7 +31,7 @@ export const DEFAULT_TRAITS_SCHEMA: TraitSchema = {
     name: { type: 'object', properties: { first: { type: 'string', maxLength: 100 }, last: { type: 'string', maxLength: 100 } } },
   },
   required: ['email'],
-}
+})
 
 /** A validation message for the input named `name` (`traits.email`). */
 export interface FieldMessage {
@@ -52,15 +53,24 @@ function matchesType(type: TraitSchema['type'], value: unknown): boolean {
   return type === undefined || actual === type || (type === 'number' && actual === 'integer')
 }
 
+/** The schema of the property `key` that `schema` lists itself; a key such as `constructor` or `__proto__` names no inherited member. */
+function propertySchema(schema: TraitSchema, key: string): TraitSchema | undefined {
+  return schema.properties !== undefined && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined
+}
+
 /**
  * Form posts carry every value as text; Kratos' decoder turns text into the schema's number or
  * boolean (and keeps text it cannot convert, which then fails the type check).
  */
 export function coerceFormTraits(schema: TraitSchema, value: unknown): unknown {
   if (schema.type === 'object' && isJsonObject(value)) {
-    const out: JsonObject = {}
-    for (const [key, item] of Object.entries(value)) out[key] = schema.properties?.[key] === undefined ? item : coerceFormTraits(schema.properties[key], item)
-    return out
+    // fromEntries defines fields: a key `__proto__` stays a field instead of setting the prototype.
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => {
+        const child = propertySchema(schema, key)
+        return [key, child === undefined ? item : coerceFormTraits(child, item)]
+      }),
+    )
   }
   if (typeof value !== 'string') return value
   if ((schema.type === 'number' || schema.type === 'integer') && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value)
@@ -86,7 +96,7 @@ export function validateTraits(schema: TraitSchema, value: unknown, name = 'trai
       if (!Object.hasOwn(value, property)) found.push({ name: `${name}.${property}`, message: MESSAGES.required(property) })
     }
     for (const [key, item] of Object.entries(value)) {
-      const child = schema.properties?.[key]
+      const child = propertySchema(schema, key)
       if (child !== undefined) found.push(...validateTraits(child, item, `${name}.${key}`))
     }
   }

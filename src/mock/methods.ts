@@ -2,7 +2,7 @@ import type { ContinueWith } from '../types.js'
 import { isJsonObject, type JsonObject } from '../utils/json.js'
 import { coerceFormTraits, protectedTraits, validateTraits, type FieldMessage, type TraitSchema } from './identity-schema.js'
 import { MESSAGES } from './messages.js'
-import { isTrue } from './request-body.js'
+import { isTrue, ownField } from './request-body.js'
 
 /** What the mock keeps of an identity between requests. */
 export interface MockIdentity {
@@ -59,8 +59,9 @@ function flatten(prefix: string, value: unknown): Record<string, unknown> {
   return Object.assign({}, ...Object.entries(value).map(([key, item]) => flatten(`${prefix}.${key}`, item)))
 }
 
-function readPath(value: unknown, path: string[]): unknown {
-  return path.reduce<unknown>((node, key) => (isJsonObject(node) ? node[key] : undefined), value)
+/** The value at `path` through own fields only: a trait the user does not have is `undefined`, whatever Object.prototype holds. */
+export function readPath(value: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((node, key) => ownField(node, key), value)
 }
 
 // selfservice/strategy/profile/strategy.go:130-200
@@ -80,9 +81,9 @@ function profile(ctx: MethodContext): MethodOutcome {
     return JSON.stringify(readPath(next, path)) !== JSON.stringify(readPath(ctx.identity.traits, path))
   })
   if (changed.length > 0 && !ctx.privileged) return { kind: 'refresh' }
-  const previousEmail = ctx.identity.traits['email']
+  const previousEmail = ownField(ctx.identity.traits, 'email')
   ctx.identity.traits = next
-  const email = next['email']
+  const email = ownField(next, 'email')
   const continueWith: ContinueWith[] =
     typeof email === 'string' && email !== previousEmail
       ? [{ action: 'show_verification_ui', flow: { id: crypto.randomUUID(), verifiable_address: email } }]

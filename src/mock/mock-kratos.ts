@@ -7,7 +7,7 @@ import { maskCsrfToken, newCsrfSecret, readCsrfSecret, verifyCsrfToken } from '.
 import { CSRF_HINT_SERVER, DEFAULT_FLOW_LIFESPAN_MS, KRATOS_ERRORS, kratosErrorStatus, makeKratosError, makeSettingsFlow } from './fixtures.js'
 import { DEFAULT_TRAITS_SCHEMA, type FieldMessage, type TraitSchema } from './identity-schema.js'
 import { MESSAGES } from './messages.js'
-import { applyMethods, type MockIdentity } from './methods.js'
+import { applyMethods, readPath, type MockIdentity } from './methods.js'
 import { isJsonRequest } from './negotiate.js'
 import { normalizeJsonBody, parseFormBody } from './request-body.js'
 
@@ -105,8 +105,10 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
   const lifespan = options.flowLifespanMs ?? DEFAULT_FLOW_LIFESPAN_MS
   const privilegedAge = options.privilegedSessionMaxAgeMs ?? 60 * 60 * 1000
   const now = options.now ?? (() => new Date())
-  const traitsSchema = options.traitsSchema ?? DEFAULT_TRAITS_SCHEMA
-  const providers = options.oidcProviders ?? ['github']
+  // Copies: a caller that changes its options (or shares them with another mock) changes no running mock.
+  const traitsSchema = options.traitsSchema === undefined ? DEFAULT_TRAITS_SCHEMA : structuredClone(options.traitsSchema)
+  const providers = [...(options.oidcProviders ?? ['github'])]
+  const errorId = options.error
   const secure = base.protocol === 'https:' ? '; Secure' : ''
 
   const sessions = new Map<string, Session>()
@@ -181,7 +183,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
       const name = node.attributes.name
       if (name === 'csrf_token') node.attributes.value = csrfSecret === undefined ? '' : maskCsrfToken(csrfSecret)
       else if (name.startsWith('traits.')) {
-        node.attributes.value = name.split('.').slice(1).reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as JsonObject)[key] : undefined), identity.traits)
+        node.attributes.value = readPath(identity.traits, name.split('.').slice(1))
       }
     }
     return flow.ui
@@ -365,10 +367,10 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
       csrfSecret = readCsrfSecret(value)!
       headers.append('set-cookie', `${CSRF_COOKIE}=${value}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${secure}`)
     }
-    if (options.error !== undefined) {
-      const body = options.error === 'session_aal2_required' ? aal2Error(undefined) : makeKratosError(options.error)
-      if (asJson) return json(body, kratosErrorStatus(options.error), headers)
-      return options.error === 'session_aal2_required' ? redirect(String(body['redirect_browser_to']), 303, headers) : toErrorUi(body, headers)
+    if (errorId !== undefined) {
+      const body = errorId === 'session_aal2_required' ? aal2Error(undefined) : makeKratosError(errorId)
+      if (asJson) return json(body, kratosErrorStatus(errorId), headers)
+      return errorId === 'session_aal2_required' ? redirect(String(body['redirect_browser_to']), 303, headers) : toErrorUi(body, headers)
     }
     const token = readCookie(cookieHeader, SESSION_COOKIE)
     const found = session(token)

@@ -1,8 +1,22 @@
-import { isJsonObject, NOT_JSON, parseJson, type JsonObject } from '../utils/json.js'
+import { isJsonObject, parseJson, type JsonObject } from '../utils/json.js'
 
 // Names that would reach Object.prototype through a dotted path; Kratos' decoder only keeps
 // names its schemas list, and none of these is one.
 const UNSAFE = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** An object without a prototype: reading a field the request did not send gives `undefined`, never an inherited member. */
+function record(): JsonObject {
+  return Object.create(null) as JsonObject
+}
+
+function define(target: JsonObject, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+}
+
+/** The own field `key` of `value` when it is a JSON object, else `undefined` (never an inherited member such as `constructor`). */
+export function ownField(value: unknown, key: string): unknown {
+  return isJsonObject(value) && Object.hasOwn(value, key) ? value[key] : undefined
+}
 
 /** Sets `value` at the dotted `name` (`traits.name.first`), creating objects on the way; unsafe names are dropped. */
 function setPath(target: JsonObject, name: string, value: unknown): void {
@@ -10,24 +24,30 @@ function setPath(target: JsonObject, name: string, value: unknown): void {
   if (path.some((key) => UNSAFE.has(key) || key === '')) return
   let node = target
   for (const key of path.slice(0, -1)) {
-    const next = Object.hasOwn(node, key) ? node[key] : undefined
-    node = isJsonObject(next) ? next : (node[key] = {})
+    const next = ownField(node, key)
+    if (isJsonObject(next)) node = next
+    else {
+      const child = record()
+      define(node, key, child)
+      node = child
+    }
   }
-  Object.defineProperty(node, path.at(-1)!, { value, enumerable: true, writable: true, configurable: true })
+  define(node, path.at(-1)!, value)
 }
 
 /**
  * Reads a form body the way Kratos' decoder does: dotted names (`traits.name.first`) become nested
  * fields, the last of repeated names wins, empty values count as absent, and `transient_payload`
- * holds raw JSON text (a value that is not JSON is dropped).
+ * holds raw JSON text (a value that is not JSON is dropped). The objects have no prototype.
  */
 export function parseFormBody(text: string): JsonObject {
-  const body: JsonObject = {}
+  const body = record()
   for (const [name, value] of new URLSearchParams(text)) {
     if (value === '') continue
     if (name === 'transient_payload') {
       const payload = parseJson(value)
-      if (payload !== NOT_JSON) setPath(body, name, payload)
+      // parseJson answers a symbol for text it does not parse.
+      if (typeof payload !== 'symbol') setPath(body, name, payload)
       continue
     }
     setPath(body, name, value)
@@ -35,9 +55,9 @@ export function parseFormBody(text: string): JsonObject {
   return body
 }
 
-/** A JSON body as Kratos' decoder reads it: dotted top-level names nest, empty strings count as absent. */
+/** A JSON body as Kratos' decoder reads it: dotted top-level names nest, empty strings count as absent. The top level has no prototype. */
 export function normalizeJsonBody(parsed: unknown): JsonObject {
-  const body: JsonObject = {}
+  const body = record()
   if (!isJsonObject(parsed)) return body
   for (const [name, value] of Object.entries(parsed)) if (value !== '') setPath(body, name, value)
   return body

@@ -4,17 +4,24 @@ import type { AddressInfo } from 'node:net'
 /** A fetch-style handler: a Request in, a Response out (or undefined for 404). */
 export type FetchHandler = (request: Request) => Response | undefined | Promise<Response | undefined>
 
+/** The URL of a request target: only its path and query count, so `//host/path` is a path on `origin`, not another host. */
+function targetUrl(target: string, origin: string): URL {
+  const { pathname, search } = new URL(target.startsWith('/') ? `${origin}${target}` : target, origin)
+  return new URL(`${origin}${pathname}${search}`)
+}
+
 async function toRequest(message: IncomingMessage, origin: string): Promise<Request> {
   const headers = new Headers()
   for (let i = 0; i < message.rawHeaders.length; i += 2) headers.append(message.rawHeaders[i]!, message.rawHeaders[i + 1]!)
   const chunks: Buffer[] = []
   for await (const chunk of message) chunks.push(chunk as Buffer)
   const body = chunks.length === 0 ? null : Buffer.concat(chunks)
-  return new Request(new URL(message.url ?? '/', origin), { method: message.method ?? 'GET', headers, body })
+  return new Request(targetUrl(message.url ?? '/', origin), { method: message.method ?? 'GET', headers, body })
 }
 
 async function send(response: Response, reply: ServerResponse): Promise<void> {
-  const headers: Record<string, string | string[]> = {}
+  // No prototype: a header named `__proto__` is a header like any other.
+  const headers = Object.create(null) as Record<string, string | string[]>
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') headers[name] = value
   })
