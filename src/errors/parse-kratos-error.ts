@@ -46,7 +46,7 @@ export function parseKratosError(
   status: number,
   body: unknown,
   operation: SettingsOperation,
-  secrets: readonly string[] = [],
+  secrets: readonly string[],
 ): KnownKratosError | UnexpectedResponseError {
   // One redacted copy serves as the kept body and as the source of every field read from it.
   const safe = redactJson(body, secrets)

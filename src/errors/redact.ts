@@ -39,20 +39,19 @@ const NODE_VALUE = /("name"\s{0,16}:\s{0,16}"csrf_token"[^{}]{0,200}?"value"\s{0
  * sent in the body, an `Authorization` header). Longest first, so that a secret containing
  * another is replaced whole.
  */
-export function exchangeSecrets(cookie: string | undefined, setCookie: readonly string[], extra: readonly string[] = []): string[] {
+export function exchangeSecrets(cookie: string | undefined, setCookie: readonly string[], extra: readonly string[]): string[] {
   const values = new Set<string>()
   const add = (value: string): void => {
-    const trimmed = value.trim().replace(/^"(.*)"$/, '$1')
-    if (trimmed.length < MIN_SECRET_LENGTH) return
-    values.add(trimmed)
+    // A quoted cookie value (RFC 6265) is the token between the quotes.
+    const token = value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value
+    if (token.length < MIN_SECRET_LENGTH) return
+    values.add(token)
     // A page that echoes a cookie may show it percent-encoded.
-    values.add(encodeURIComponent(trimmed))
+    values.add(encodeURIComponent(token))
   }
-  for (const pair of cookie?.split(';') ?? []) add(pair.slice(pair.indexOf('=') + 1))
-  for (const header of setCookie) {
-    const pair = header.split(';', 1)[0] ?? ''
-    add(pair.slice(pair.indexOf('=') + 1))
-  }
+  const valueOf = (pair: string): string => pair.slice(pair.indexOf('=') + 1).trim()
+  for (const pair of cookie?.split(';') ?? []) add(valueOf(pair))
+  for (const header of setCookie) add(valueOf(header.split(';', 1)[0]!))
   for (const value of extra) add(value)
   return [...values].sort((a, b) => b.length - a.length)
 }
@@ -60,7 +59,7 @@ export function exchangeSecrets(cookie: string | undefined, setCookie: readonly 
 /** `text` with the given secret values, token shapes and `name=value` secrets replaced by {@link REDACTED}. */
 export function redactString(text: string, secrets: readonly string[]): string {
   let result = text
-  for (const secret of secrets) if (result.includes(secret)) result = result.split(secret).join(REDACTED)
+  for (const secret of secrets) result = result.replaceAll(secret, REDACTED)
   return result
     .replace(ORY_TOKEN, REDACTED)
     .replace(BASE64_RUN, (run) => (looksRandom(run) ? REDACTED : run))
@@ -83,7 +82,7 @@ export function redactText(text: string, secrets: readonly string[]): string {
  * `value` of a UI input named `csrf_token`, and in every key and string what
  * {@link redactString} finds. Recursive: callers pass bodies whose depth `parseJson` bounded.
  */
-export function redactJson(value: unknown, secrets: readonly string[] = []): unknown {
+export function redactJson(value: unknown, secrets: readonly string[]): unknown {
   if (typeof value === 'string') return redactString(value, secrets)
   if (Array.isArray(value)) return value.map((item) => redactJson(item, secrets))
   if (!isJsonObject(value)) return value

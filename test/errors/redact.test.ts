@@ -10,7 +10,7 @@ describe('redactJson', () => {
       headers: { Cookie: 'a=1', 'Set-Cookie': 'b=2' },
     }
     const copy = JSON.stringify(body)
-    expect(redactJson(body)).toEqual({
+    expect(redactJson(body, [])).toEqual({
       csrf_token: REDACTED,
       continue_with: [{ action: 'set_ory_session_token', ory_session_token: REDACTED }],
       ui: { nodes: [{ attributes: { name: 'csrf_token', value: REDACTED } }, { attributes: { name: 'traits.email', value: 'a@b.c' } }] },
@@ -20,6 +20,6 @@ describe('redactJson', () => {
   })
 
   test('returns primitives as they are', () => {
-    for (const value of [null, 1, 'text', true, undefined]) expect(redactJson(value)).toBe(value)
+    for (const value of [null, 1, 'text', true, undefined]) expect(redactJson(value, [])).toBe(value)
   })
 })

@@ -48,7 +48,7 @@ describe.each(FORGERIES)('server text carrying %j', (forgery) => {
     } catch {
       return // Headers refuse NUL, CR and LF: that forgery cannot arrive this way.
     }
-    for (const result of [await client(() => response.clone()).getSettingsFlow('f1'), await client(() => response.clone()).updateSettingsFlow('f1', { method: 'profile' })]) {
+    for (const result of [await client(() => response.clone()).getSettingsFlow('f1'), await client(() => response.clone()).updateSettingsFlow('f1', { method: 'profile', traits: {} })]) {
       expect(result.kind === 'error' || result.kind === 'unexpected').toBe(true)
       if (result.kind !== 'error' && result.kind !== 'unexpected') continue
       expect(result.error.message).not.toMatch(UNSAFE)

@@ -109,17 +109,24 @@ describe.each(Object.entries(calls))('%s: no secret in an error result', (_name,
 describe('exchangeSecrets', () => {
   test('takes every request cookie value, each Set-Cookie value and the extras, longest first, also percent-encoded', () => {
     const secrets = exchangeSecrets('a=first-secret-value; b="quoted-secret-value"; c=short', ['d=set-cookie-secret; Path=/', 'e=tiny'], ['extra secret/value'])
+    expect(exchangeSecrets('x="quoted-secret-value"', [], [])).toEqual(['quoted-secret-value'])
     expect(secrets).toEqual(['extra%20secret%2Fvalue', 'quoted-secret-value', 'first-secret-value', 'extra secret/value', 'set-cookie-secret'])
   })
 
   test('skips values shorter than 8 characters, keeps 8', () => {
-    expect(exchangeSecrets('a=1234567; b=12345678', [])).toEqual(['12345678'])
+    expect(exchangeSecrets('a=1234567; b=12345678', [], [])).toEqual(['12345678'])
+    expect(exchangeSecrets(undefined, [], ['1234567', '"123456"', '"1234567"'])).toEqual([])
   })
 
-  test('takes a pair without "=" whole, and an empty header as nothing', () => {
-    expect(exchangeSecrets('justavaluewithoutname', [])).toEqual(['justavaluewithoutname'])
-    expect(exchangeSecrets(undefined, [])).toEqual([])
-    expect(exchangeSecrets('', [''])).toEqual([])
+  test('takes a pair without "=" whole, trims spaces, and an empty header as nothing', () => {
+    expect(exchangeSecrets('justavaluewithoutname', [], [])).toEqual(['justavaluewithoutname'])
+    expect(exchangeSecrets('a= spaced-secret-value ;b=x', ['c= set-cookie-spaced ; Path=/'], [])).toEqual(['spaced-secret-value', 'set-cookie-spaced'])
+    expect(exchangeSecrets(undefined, [], [])).toEqual([])
+    expect(exchangeSecrets('', [''], [])).toEqual([])
+  })
+
+  test('unquotes only a value quoted at both ends', () => {
+    expect(exchangeSecrets('a="unterminated-value; b=trailing-value"', [], [])).toEqual(['%22unterminated-value', '"unterminated-value', 'trailing-value%22', 'trailing-value"'])
   })
 })
 
@@ -186,9 +193,14 @@ describe('redactJson', () => {
     expect(JSON.stringify(copy)).toBe(`{"__proto__":{"reason":"${REDACTED}"},"${REDACTED}":1,"list":["${REDACTED}",2,null,true]}`)
   })
 
+  test('the copy is plain: own, writable, enumerable, configurable fields', () => {
+    const copy = redactJson({ a: 1 }, []) as Record<string, unknown>
+    expect(Object.getOwnPropertyDescriptor(copy, 'a')).toEqual({ value: 1, writable: true, enumerable: true, configurable: true })
+  })
+
   test('redacts every secret key whatever its case, and only the value of a csrf_token input', () => {
     const body = { Authorization: 'a', SESSION_TOKEN: 'b', nodes: [{ name: 'csrf_token', value: 'c', type: 'hidden' }, { name: 'email', value: 'd' }] }
-    expect(redactJson(body)).toEqual({
+    expect(redactJson(body, [])).toEqual({
       Authorization: REDACTED,
       SESSION_TOKEN: REDACTED,
       nodes: [{ name: 'csrf_token', value: REDACTED, type: 'hidden' }, { name: 'email', value: 'd' }],
