@@ -1,5 +1,5 @@
 import { KratosArgumentError } from '../errors/argument-error.js'
-import { parseSetCookie, rewriteSetCookie, type SetCookieRewrite } from './rewrite-set-cookie.js'
+import { checkRewrite, parseSetCookie, rewriteSetCookie, type SetCookieRewrite } from './rewrite-set-cookie.js'
 
 /** A Node `ServerResponse` (also Express' and the pages router's `res`). */
 export interface NodeResponseLike {
@@ -33,6 +33,11 @@ export type SetCookieTarget = Headers | Response | NodeResponseLike | ResponseCo
  * the browser, so that it receives the CSRF and session cookies. Headers already on the target
  * are kept. `rewrite` adapts `Domain`, `Path` and `Secure` for a proxied setup.
  *
+ * Every header is checked and rewritten before any is written: an invalid `rewrite`, a header
+ * that is not one line, or a rewrite a browser would reject a cookie for (see
+ * {@link rewriteSetCookie}) throws a `KratosArgumentError` and leaves the target untouched, so
+ * nothing can add attributes or headers to what the browser receives.
+ *
  * Prefer a `Headers`, `Response` or `NextResponse` target: the header goes out byte for byte.
  * Next.js `ResponseCookies` URL-encodes values (a `=` becomes `%3D`, which Kratos would not
  * accept) and keeps one cookie per name, so for that target a cookie that would be changed or
@@ -43,14 +48,20 @@ export type SetCookieTarget = Headers | Response | NodeResponseLike | ResponseCo
  * forwardSetCookie(result.setCookie, response)
  */
 export function forwardSetCookie(setCookie: readonly string[], target: SetCookieTarget, rewrite?: SetCookieRewrite): void {
+  if (!Array.isArray(setCookie)) throw new KratosArgumentError('forwardSetCookie() needs the Set-Cookie headers as an array, as in result.setCookie.')
+  // Checked once up front, so that a wrong option throws even when Kratos sent no cookie.
+  if (rewrite !== undefined) checkRewrite(rewrite)
+  if (typeof target !== 'object' || target === null) throw unwritable()
   const cookies = setCookie.map((cookie) => rewriteSetCookie(cookie, rewrite))
   if (isWritableHeaders(target)) for (const cookie of cookies) target.append('set-cookie', cookie)
   else if ('headers' in target && isWritableHeaders(target.headers)) for (const cookie of cookies) target.headers.append('set-cookie', cookie)
   else if ('appendHeader' in target && typeof target.appendHeader === 'function') {
     if (cookies.length > 0) target.appendHeader('set-cookie', cookies)
   } else if ('set' in target && typeof target.set === 'function') setResponseCookies(cookies, target)
-  else throw new KratosArgumentError('forwardSetCookie() needs Headers, a Response, a Node ServerResponse or Next.js ResponseCookies.')
+  else throw unwritable()
 }
+
+const unwritable = () => new KratosArgumentError('forwardSetCookie() needs Headers, a Response, a Node ServerResponse or Next.js ResponseCookies.')
 
 function isWritableHeaders(value: unknown): value is Pick<Headers, 'append' | 'getSetCookie'> {
   const headers = value as Partial<Headers> | null
@@ -77,11 +88,11 @@ function setResponseCookies(cookies: readonly string[], target: ResponseCookiesL
     if (cookie.expires instanceof Date) options.expires = cookie.expires
     if (typeof cookie.maxAge === 'number') options.maxAge = cookie.maxAge
     if (cookie.sameSite === 'strict' || cookie.sameSite === 'lax' || cookie.sameSite === 'none') options.sameSite = cookie.sameSite
-    for (const extension of cookie.extensions ?? []) {
-      const [key = '', value = ''] = extension.toLowerCase().split('=')
+    cookie.extensions?.forEach((extension) => {
+      const [key, value] = extension.toLowerCase().split('=')
       if (key === 'partitioned') options.partitioned = true
       if (key === 'priority' && (value === 'low' || value === 'medium' || value === 'high')) options.priority = value
-    }
+    })
     target.set(cookie.key, cookie.value, options)
   }
 }

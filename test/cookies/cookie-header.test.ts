@@ -34,15 +34,38 @@ describe('getCookieHeader', () => {
     expect(getCookieHeader({ headers: { cookie: ['a=1', 'b=2'] } })).toBe('a=1; b=2')
   })
 
+  test('re-encodes a value or name from a cookie store only when it would not be a valid cookie', () => {
+    const store = (name: string, value: string) => ({ getAll: () => [{ name, value }] })
+    expect(getCookieHeader(store('a', 'dark; b=c'))).toBe('a=dark%3B%20b%3Dc')
+    expect(getCookieHeader(store('a', 'x+/=y'))).toBe('a=x+/=y')
+    expect(getCookieHeader(store('a', '"x+/=y"'))).toBe('a="x+/=y"')
+    expect(getCookieHeader(store('a', '""'))).toBe('a=""')
+    expect(getCookieHeader(store('a', '"x'))).toBe('a=%22x')
+    expect(getCookieHeader(store('a', 'x"'))).toBe('a=x%22')
+    expect(getCookieHeader(store('a', ' x'))).toBe('a=%20x')
+    expect(getCookieHeader(store('a', 'x '))).toBe('a=x%20')
+    expect(getCookieHeader(store('x$y|z', '1'))).toBe('x$y|z=1')
+    expect(getCookieHeader(store('x=y', '1'))).toBe('x%3Dy=1')
+    expect(getCookieHeader(store(' x', '1'))).toBe('%20x=1')
+    expect(getCookieHeader(store('x ', '1'))).toBe('x%20=1')
+    expect(getCookieHeader(store('', 'v'))).toBe('=v')
+    expect(getCookieHeader(store('x\uD800\uD800', '\uDC00\uD83D\uDE00'))).toBe('x%EF%BF%BD%EF%BF%BD=%EF%BF%BD%F0%9F%98%80')
+  })
+
   test('returns undefined when the browser sent no cookie', () => {
     expect(getCookieHeader(new Headers())).toBeUndefined()
     expect(getCookieHeader(new RequestCookies(new Headers()))).toBeUndefined()
     expect(getCookieHeader({ headers: {} })).toBeUndefined()
   })
 
+  test('reads a Node request that has a getAll property that is not a function', () => {
+    expect(getCookieHeader({ getAll: undefined, headers: { cookie: 'a=1' } } as never)).toBe('a=1')
+  })
+
   test('rejects a value it cannot read', () => {
-    for (const source of [42, null, {}, { headers: null }]) {
+    for (const source of [42, null, {}, { headers: null }, { headers: 'a=1' }, { getAll: [] }]) {
       expect(() => getCookieHeader(source as never)).toThrow(KratosArgumentError)
+      expect(() => getCookieHeader(source as never)).toThrow('getCookieHeader() needs a cookie store, Headers, a Request or a Node IncomingMessage.')
     }
   })
 })

@@ -1,7 +1,7 @@
 import { ResponseCookies } from 'next/dist/compiled/@edge-runtime/cookies/index.js'
 import { NextResponse } from 'next/server.js'
 import { afterEach, describe, expect, test } from 'vitest'
-import { forwardSetCookie } from '../../src/cookies/index.js'
+import { forwardSetCookie, type ResponseCookieOptions } from '../../src/cookies/index.js'
 import { KratosArgumentError } from '../../src/index.js'
 import { startServer, type TestServer } from '../helpers/http-server.js'
 import { CSRF_SET_COOKIE, KRATOS_SET_COOKIES, SESSION_DELETION, pairOf } from './kratos-cookies.js'
@@ -67,9 +67,78 @@ describe('forwardSetCookie', () => {
     expect(() => forwardSetCookie(['a=1; Path=/', 'a=2; Path=/x'], new ResponseCookies(new Headers()))).toThrow(/set twice/)
   })
 
-  test('rejects a target it cannot write to', () => {
-    for (const target of [{}, { headers: {} }]) {
-      expect(() => forwardSetCookie(KRATOS_SET_COOKIES, target as never)).toThrow(KratosArgumentError)
+  test('checks the rewrite before anything else, even when Kratos sent no cookie', () => {
+    const headers = new Headers()
+    expect(() => forwardSetCookie([], headers, { path: 'auth' })).toThrow(
+      new KratosArgumentError('rewrite.path must start with "/" and hold printable ASCII other than space and ";".'),
+    )
+    expect(() => forwardSetCookie([], {} as never, { dropSecure: 1 as never })).toThrow(new KratosArgumentError('rewrite.dropSecure must be a boolean.'))
+    forwardSetCookie([], headers, undefined)
+    expect(headers.getSetCookie()).toEqual([])
+  })
+
+  test('rejects Set-Cookie headers that are not an array', () => {
+    const headers = new Headers()
+    for (const setCookie of ['a=1', undefined, { length: 1, 0: 'a=1' }]) {
+      expect(() => forwardSetCookie(setCookie as never, headers)).toThrow(KratosArgumentError)
+      expect(() => forwardSetCookie(setCookie as never, headers)).toThrow('forwardSetCookie() needs the Set-Cookie headers as an array, as in result.setCookie.')
     }
+    expect(headers.getSetCookie()).toEqual([])
+  })
+
+  test('rejects a target it cannot write to, by what it can do rather than the names it has', () => {
+    const unwritable = new KratosArgumentError('forwardSetCookie() needs Headers, a Response, a Node ServerResponse or Next.js ResponseCookies.')
+    const targets = [{}, { headers: {} }, { headers: null }, { headers: undefined }, { append: () => 0 }, { headers: { getSetCookie: () => [] } }, { appendHeader: undefined }, { set: 1 }, null, 'headers', 42]
+    for (const target of targets) {
+      expect(() => forwardSetCookie(['a=1; Path=/'], target as never)).toThrow(KratosArgumentError)
+      expect(() => forwardSetCookie(['a=1; Path=/'], target as never)).toThrow(unwritable)
+    }
+  })
+
+  test('calls a Node target’s appendHeader once with every header, and not at all for none', () => {
+    const calls: unknown[][] = []
+    // Express' res also has append(), but no getSetCookie(): it is not taken for Headers.
+    const response = { append: () => expect.unreachable(), appendHeader: (...args: unknown[]) => calls.push(args) }
+    forwardSetCookie([], response)
+    expect(calls).toEqual([])
+    forwardSetCookie(['a=1; Path=/', 'b=2; Path=/'], response)
+    expect(calls).toEqual([['set-cookie', ['a=1; Path=/', 'b=2; Path=/']]])
+  })
+
+  test('passes every attribute ResponseCookies knows to set(), and nothing else', () => {
+    const calls: Array<[string, string, ResponseCookieOptions]> = []
+    const target = { set: (name: string, value: string, options: ResponseCookieOptions) => calls.push([name, value, options]), getAll: () => [] }
+    forwardSetCookie(
+      [
+        'a=1',
+        'b=2; Path=/x; Domain=app.example.com; Max-Age=60; Expires=Thu, 01 Jan 2037 00:00:00 GMT; HttpOnly; Secure; SameSite=None; Partitioned; Priority=Low',
+        'c=3; SameSite=Strict; Priority=Medium; Foo=low',
+        'd=4; SameSite=Lax; Priority=High',
+        'e=5; SameSite=Bogus; Priority=urgent; Priority',
+      ],
+      target,
+    )
+    const plain = { path: '/', httpOnly: false, secure: false }
+    expect(calls).toStrictEqual([
+      ['a', '1', plain],
+      [
+        'b',
+        '2',
+        {
+          path: '/x',
+          httpOnly: true,
+          secure: true,
+          domain: 'app.example.com',
+          expires: new Date('2037-01-01T00:00:00Z'),
+          maxAge: 60,
+          sameSite: 'none',
+          partitioned: true,
+          priority: 'low',
+        },
+      ],
+      ['c', '3', { ...plain, sameSite: 'strict', priority: 'medium' }],
+      ['d', '4', { ...plain, sameSite: 'lax', priority: 'high' }],
+      ['e', '5', plain],
+    ])
   })
 })
