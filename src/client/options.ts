@@ -96,7 +96,7 @@ function normalizeRetry(retry: number | RetryOptions | undefined): Required<Retr
 }
 
 function normalizeHeaders(headers: Record<string, string> | undefined): Record<string, string> {
-  if (headers !== undefined && !isPlainObject(headers)) fail('headers must be a plain object of header names and values')
+  if (headers !== undefined && !isPlainObject(headers)) fail('headers must be a plain object of header names and values (not a Headers)')
   for (const [name, value] of Object.entries(headers ?? {})) {
     assertHeaderName('createKratosClient: headers', name)
     if (name.toLowerCase() === 'cookie') fail('headers must not contain Cookie: pass the cookie to each call, so users never share one')
@@ -106,7 +106,9 @@ function normalizeHeaders(headers: Record<string, string> | undefined): Record<s
 }
 
 function isPlainObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+  if (typeof value !== 'object' || value === null) return false
+  const prototype: unknown = Object.getPrototypeOf(value)
+  return prototype === Object.prototype || prototype === null
 }
 
 function normalizeHooks(hooks: KratosHooks | undefined): KratosHooks {

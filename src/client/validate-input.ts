@@ -49,13 +49,27 @@ export function assertFlowId(name: string, value: unknown): asserts value is str
 // RFC 9110 token: what a header name may be made of.
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
 
-/** Throws a {@link KratosArgumentError} unless `value` is a header name (an RFC 9110 token). */
+// Headers that describe the connection or the message framing: fetch sets them, or refuses them.
+const CONNECTION_HEADERS: ReadonlySet<string> = new Set(['connection', 'content-length', 'expect', 'host', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade'])
+
+/** Throws a {@link KratosArgumentError} unless `value` is a header name (an RFC 9110 token) that a client may set. */
 export function assertHeaderName(name: string, value: string): void {
   if (!TOKEN.test(value)) throw new KratosArgumentError(`${name}: "${escapeText(value)}" is not a valid header name`)
+  if (CONNECTION_HEADERS.has(value.toLowerCase())) throw new KratosArgumentError(`${name}: "${value}" is set by fetch, not by a client`)
 }
 
 /** What in `value` JSON cannot carry as it is, or `undefined`; `path` names where it is. */
-function unserializable(value: unknown, path: string, depth: number, ancestors: Set<object>): string | undefined {
+// The most objects, arrays and members walked: shared (not cyclic) objects could otherwise make a
+// small body encode to gigabytes.
+const MAX_BODY_VALUES = 100_000
+
+interface Walk {
+  readonly ancestors: Set<object>
+  values: number
+}
+
+function unserializable(value: unknown, path: string, depth: number, walk: Walk): string | undefined {
+  if (++walk.values > MAX_BODY_VALUES) return `body has more than ${MAX_BODY_VALUES} values`
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -70,25 +84,34 @@ function unserializable(value: unknown, path: string, depth: number, ancestors: 
   }
   if (value === null) return undefined
   if (depth > MAX_JSON_DEPTH) return `${path} is nested deeper than ${MAX_JSON_DEPTH} levels`
-  if (ancestors.has(value)) return `${path} refers to an object that contains it (a cycle)`
+  if (walk.ancestors.has(value)) return `${path} refers to an object that contains it (a cycle)`
   const array = Array.isArray(value)
   const kind = Object.prototype.toString.call(value)
   if (!array && kind !== '[object Object]') return `${path} is a ${kind.slice(8, -1)}, not a plain object; convert it (a Date with toISOString())`
-  ancestors.add(value)
+  // JSON.stringify would call it, and send whatever it returns.
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return `${path} has a toJSON method; pass the value it stands for`
+  walk.ancestors.add(value)
   for (const [key, item] of Object.entries(value)) {
-    const problem = unserializable(item, array ? `${path}[${key}]` : `${path}.${key}`, depth + 1, ancestors)
+    const problem = unserializable(item, array ? `${path}[${key}]` : `${path}.${key}`, depth + 1, walk)
     if (problem !== undefined) return problem
   }
-  ancestors.delete(value)
+  walk.ancestors.delete(value)
   return undefined
 }
 
 /**
  * Throws a {@link KratosArgumentError} unless `value` encodes to JSON (and to a form) as it is:
- * plain objects and arrays at most 64 levels deep, without cycles, holding strings, finite
- * numbers, booleans, null or undefined. Not a BigInt, a function, a Date or a Map.
+ * plain objects and arrays at most 64 levels deep and 100,000 values, without cycles or `toJSON`,
+ * holding strings, finite numbers, booleans, null or undefined. Not a BigInt, a function, a Date
+ * or a Map.
  */
 export function assertJsonBody(name: string, value: unknown): void {
-  const problem = unserializable(value, 'body', 1, new Set())
+  let problem: string | undefined
+  try {
+    problem = unserializable(value, 'body', 1, { ancestors: new Set(), values: 0 })
+  } catch {
+    // A revoked Proxy, a throwing getter or ownKeys trap.
+    problem = 'body could not be read (a throwing getter or a revoked Proxy?)'
+  }
   if (problem !== undefined) throw new KratosArgumentError(`${name}: ${escapeText(problem)}`)
 }

@@ -25,6 +25,13 @@ function idlessErrorId(operation: SettingsOperation, status: number, reason: str
 
 const MALFORMED_FLOW_ID = 'The flow query parameter is missing or malformed.'
 
+// A message quotes at most this much of the server's text; the whole is in `body`.
+const MAX_QUOTED = 500
+
+function clip(text: string): string {
+  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text
+}
+
 /** A known error with its payload, its message naming the id and the status. */
 export function knownKratosError<Id extends KnownErrorId>(
   init: { status: number; id: Id; body: unknown; text: string; reason?: string | undefined; details?: JsonObject | undefined; requestId?: string | undefined },
@@ -62,11 +69,11 @@ export function parseKratosError(
   const rawId = asString(error['id'])
   const reason = asString(error['reason'])
   const details = isJsonObject(error['details']) ? error['details'] : undefined
-  const text = asString(error['message']) ?? asString(error['status']) ?? 'no message'
+  const text = clip(asString(error['message']) ?? asString(error['status']) ?? 'no message')
   const init = { status, body: safe, reason, details, requestId: asString(error['request']) }
   const id = rawId ?? idlessErrorId(operation, status, reason)
   if (id === undefined || !isKnownErrorId(id)) {
-    const what = id === undefined ? 'an error without id' : `the unknown error id "${id}"`
+    const what = id === undefined ? 'an error without id' : `the unknown error id "${clip(id)}"`
     return new UnexpectedResponseError({
       ...init,
       ...(id === undefined ? {} : { id }),
@@ -74,7 +81,11 @@ export function parseKratosError(
       message: `Kratos answered ${status} with ${what}: ${text}`,
     })
   }
-  const payload = readErrorPayload[id](safe as JsonObject, details)
+  // The payload (URLs the browser is sent to, flow ids) is read from the body as sent: redaction
+  // would break an OAuth URL's state or PKCE challenge. URLs pass the URL gate instead.
+  const rawError = isJsonObject(body) ? body['error'] : undefined
+  const rawDetails = isJsonObject(rawError) && isJsonObject(rawError['details']) ? rawError['details'] : undefined
+  const payload = readErrorPayload[id](body as JsonObject, rawDetails)
   if (payload === undefined) {
     return new UnexpectedResponseError({
       ...init,

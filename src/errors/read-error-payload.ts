@@ -26,7 +26,7 @@ const expired: PayloadReader<'self_service_flow_expired'> = (body, details) =>
     since: typeof body['since'] === 'number' ? body['since'] : undefined,
     expiredAt: asString(body['expired_at']),
     redirectTo: navigableUrl(details?.['redirect_to']),
-    returnTo: asString(details?.['return_to']) || undefined,
+    returnTo: navigableUrl(details?.['return_to']),
   })
 
 const replaced: PayloadReader<'self_service_flow_replaced'> = (body) => {

@@ -10,26 +10,31 @@ const SECRET_KEYS: ReadonlySet<string> = new Set(['csrf_token', 'session_token',
 // searching for "1" or "dark" would erase everything.
 const MIN_SECRET_LENGTH = 8
 
+// The most secret values searched for (each value counts twice: as sent and percent-encoded).
+const MAX_SECRETS = 128
+
 // Every repetition is bounded: an unbounded one over a 4 MiB string makes the regex engine keep
 // a backtracking position per character (tens of MB). A cookie is at most 4096 bytes anyway.
 
 // Token shapes, whoever sent them: Ory's prefixed tokens (ory_st_, ory_at_, ory_pat_, …), and
-// long base64 or base64url runs with at least three capitals and three small letters (Kratos'
-// CSRF tokens, its cookies' values: random, so about 40% of each). A UUID, even after a
-// percent-encoded `=` (`%3D7a0c…`), has fewer capitals and is kept.
+// long base64 or base64url runs with at least three capitals, three small letters and a digit
+// (Kratos' CSRF tokens, its cookies' values: random, so about 40%, 40% and 15%). A UUID, even
+// after a percent-encoded `=` (`%3D7a0c…`), has fewer capitals; a path such as
+// `/Account/SecuritySettings/TwoFactor` or a Go type name has no digit: both are kept.
 const ORY_TOKEN = /\bory_[a-z]{2,5}_[A-Za-z0-9_-]{8,4096}/g
 const BASE64_RUN = /[A-Za-z0-9+/_-]{32,4096}={0,2}/g
 const THREE_CAPITALS = /[A-Z][^A-Z]*[A-Z][^A-Z]*[A-Z]/
 const THREE_SMALL = /[a-z][^a-z]*[a-z][^a-z]*[a-z]/
-const looksRandom = (run: string): boolean => THREE_CAPITALS.test(run) && THREE_SMALL.test(run)
+const DIGIT = /[0-9]/
+const looksRandom = (run: string): boolean => THREE_CAPITALS.test(run) && THREE_SMALL.test(run) && DIGIT.test(run)
 
 // In text: `csrf_token=…`, `"csrf_token": "…"`, `ory_kratos_session=…`, `Cookie: …` up to the line's end.
 const NAMED_SECRET =
-  /((?:__(?:host|secure)-)?(?:csrf_token|session_token|ory_session_token|ory_kratos_session|ory_session_)[\w-]{0,256}["']?\s{0,16}[=:]\s{0,16}["']?)[^\s"'&;,<>]{1,4096}/gi
+  /((?:__(?:host|secure)-)?(?:csrf_token|session_token|ory_session_token|ory_kratos_session|ory_session_)[\w-]{0,64}["']?\s{0,16}[=:]\s{0,16}["']?)[^\s"'&;,<>]{1,4096}/gi
 const COOKIE_LINE = /((?:^|[\s"'])(?:set-)?cookie["']?\s{0,16}:\s{0,16})[^\r\n<]{0,16384}/gim
 // An HTML input named csrf_token, and the JSON of a Kratos UI node named csrf_token (Kratos
 // writes `name` before `value`), for text that is not whole JSON: an HTML form, a truncated flow.
-const HTML_INPUT = /<input\b[^>]{0,1000}>/gi
+const HTML_INPUT = /<input\b[^<>]{0,1000}>/gi
 const HTML_VALUE = /(\bvalue\s{0,16}=\s{0,16})("[^"]*"|'[^']*'|[^\s>]+)/gi
 const NODE_VALUE = /("name"\s{0,16}:\s{0,16}"csrf_token"[^{}]{0,200}?"value"\s{0,16}:\s{0,16}")((?:[^"\\]|\\.){0,4096})/g
 
@@ -51,15 +56,29 @@ export function exchangeSecrets(cookie: string | undefined, setCookie: readonly 
   }
   const valueOf = (pair: string): string => pair.slice(pair.indexOf('=') + 1).trim()
   for (const pair of cookie?.split(';') ?? []) add(valueOf(pair))
-  for (const header of setCookie) add(valueOf(header.split(';', 1)[0]!))
   for (const value of extra) add(value)
-  return [...values].sort((a, b) => b.length - a.length)
+  for (const header of setCookie) add(valueOf(header.split(';', 1)[0]!))
+  // The request's own values came first; a hostile upstream's hundreds of Set-Cookie headers
+  // cannot push them out, nor make each string cost a search per header.
+  return [...values].slice(0, MAX_SECRETS).sort((a, b) => b.length - a.length)
+}
+
+// One regex per list of secrets (a list serves one response), so a body of many strings is
+// searched once per string, not once per secret.
+const patterns = new WeakMap<readonly string[], RegExp | undefined>()
+
+function patternOf(secrets: readonly string[]): RegExp | undefined {
+  if (!patterns.has(secrets)) {
+    const escaped = secrets.map((secret) => secret.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'))
+    patterns.set(secrets, escaped.length === 0 ? undefined : new RegExp(escaped.join('|'), 'g'))
+  }
+  return patterns.get(secrets)
 }
 
 /** `text` with the given secret values, token shapes and `name=value` secrets replaced by {@link REDACTED}. */
 export function redactString(text: string, secrets: readonly string[]): string {
-  let result = text
-  for (const secret of secrets) result = result.replaceAll(secret, REDACTED)
+  const pattern = patternOf(secrets)
+  const result = pattern === undefined ? text : text.replace(pattern, REDACTED)
   return result
     .replace(ORY_TOKEN, REDACTED)
     .replace(BASE64_RUN, (run) => (looksRandom(run) ? REDACTED : run))

@@ -41,6 +41,8 @@ const CONTENT_TYPE = { json: 'application/json', form: 'application/x-www-form-u
  */
 function withCsrfToken(body: UpdateSettingsFlowBody, flow: SettingsFlow | string): object {
   if (body.method === 'oidc' || body.csrf_token !== undefined || typeof flow === 'string') return body
+  // Only an id was checked; a hand-made flow object may have no nodes to read a token from.
+  if (!Array.isArray((flow as Partial<SettingsFlow>).ui?.nodes)) return body
   const csrfToken = getCsrfToken(flow)
   return csrfToken === undefined ? body : { ...body, csrf_token: csrfToken }
 }

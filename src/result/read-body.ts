@@ -23,26 +23,32 @@ export async function readBody(
     return BODY_TOO_LARGE
   }
   const reader = body.getReader()
-  const decoder = new TextDecoder()
   let timedOut = false
   const timer = setTimeout(() => {
     timedOut = true
     reader.cancel().catch(ignore)
   }, timeout)
   try {
+    // One buffer, grown by doubling, decoded once: a million one-byte chunks cost their bytes,
+    // not a million strings.
+    let bytes = new Uint8Array(0)
     let size = 0
-    let text = ''
     for (;;) {
       const { done, value } = await reader.read()
       if (done) break
-      size += value.byteLength
-      if (size > maxBytes) {
+      if (size + value.byteLength > maxBytes) {
         reader.cancel().catch(ignore)
         return BODY_TOO_LARGE
       }
-      text += decoder.decode(value, { stream: true })
+      if (size + value.byteLength > bytes.byteLength) {
+        const grown = new Uint8Array(Math.min(maxBytes, Math.max(size + value.byteLength, bytes.byteLength * 2, 16_384)))
+        grown.set(bytes.subarray(0, size))
+        bytes = grown
+      }
+      bytes.set(value, size)
+      size += value.byteLength
     }
-    return timedOut ? BODY_TIMED_OUT : text + decoder.decode()
+    return timedOut ? BODY_TIMED_OUT : new TextDecoder().decode(bytes.subarray(0, size))
   } catch (error) {
     if (timedOut) return BODY_TIMED_OUT
     throw error

@@ -1,7 +1,7 @@
-// Characters that forge log lines or drive a terminal: C0 and C1 controls (CR, LF, ESC, CSI),
-// DEL, Unicode line and paragraph separators, and the bidirectional overrides that make text
-// read differently from what it is.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+// Characters that forge log lines or drive a terminal: controls (C0 and C1: CR, LF, ESC, CSI;
+// DEL), Unicode line and paragraph separators, the bidirectional controls that make text read
+// differently from what it is, and the invisible zero-width space and byte-order mark.
+const UNSAFE = /[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}\u200b\ufeff]/gu
 const SHORT: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
 
 /**

@@ -106,6 +106,35 @@ describe.each(Object.entries(calls))('%s: no secret in an error result', (_name,
   })
 })
 
+describe('what redaction keeps', () => {
+  test('the URLs the browser is sent to are read as sent: an OAuth URL keeps its state and PKCE challenge', async () => {
+    const url = 'https://accounts.example/o/oauth2/v2/auth?client_id=1.apps&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&state=ZGVhZGJlZWYtMTIzNDU2Nzg5MGFiY2RlZg'
+    const answer = { status: 422, type: 'application/json', body: JSON.stringify({ error: { id: 'browser_location_change_required', code: 422, message: 'm' }, redirect_browser_to: url }) }
+    const result = await calls.updateSettingsFlow(answer)
+    expect(result.kind).toBe('error')
+    if (result.kind === 'error' && result.error.id === 'browser_location_change_required') expect(result.error.redirectBrowserTo).toBe(url)
+  })
+
+  test.each([
+    ['a path with capitals', 'return_to=https://app.example.com/Account/SecuritySettings/TwoFactor'],
+    ['a Go type name', 'Go struct field UpdateSettingsFlowWithPasswordMethod.password'],
+  ])('%s', (_what, text) => {
+    expect(redactString(text, [])).toBe(text)
+  })
+
+  test('a request cookie stays secret however many Set-Cookie headers a hostile upstream adds', () => {
+    const many = Array.from({ length: 550 }, (_, index) => `c${index}=v${String(index).padStart(8, '0')}`)
+    const secrets = exchangeSecrets(`ory_kratos_session=${SESSION}`, many, [])
+    expect(secrets).toContain(SESSION)
+    expect(secrets.length).toBeLessThanOrEqual(128)
+    expect(redactString(`echo ${SESSION}`, secrets)).toBe(`echo ${REDACTED}`)
+  })
+
+  test('secrets with regex characters are matched literally', () => {
+    expect(redactString('a+b.c*d?(e)[f]{g}|h^i$j\\k/l-m and aXb', ['a+b.c*d?(e)[f]{g}|h^i$j\\k/l-m'])).toBe(`${REDACTED} and aXb`)
+  })
+})
+
 describe('exchangeSecrets', () => {
   test('takes every request cookie value, each Set-Cookie value and the extras, longest first, also percent-encoded', () => {
     const secrets = exchangeSecrets('a=first-secret-value; b="quoted-secret-value"; c=short', ['d=set-cookie-secret; Path=/', 'e=tiny'], ['extra secret/value'])

@@ -16,6 +16,16 @@ const SHAPES: Record<string, { body: () => string; parsed: boolean }> = {
   'one long string': { body: () => JSON.stringify({ error: { id: 'x_unknown', message: 'm', reason: 'r'.repeat(MAX_BODY - 100) } }), parsed: true },
   'one long token-shaped string': { body: () => JSON.stringify({ error: { id: 'x_unknown', message: 'm', reason: 'aB3'.repeat((MAX_BODY - 100) / 3) } }), parsed: true },
   'one long text of secret-looking pairs': { body: () => 'csrf_token=a; '.repeat(MAX_BODY / 14 - 1), parsed: true },
+  'objects of 99 distinct keys, beyond the value limit': {
+    body: () => `[${Array.from({ length: 1990 }, (_, j) => `{${Array.from({ length: 99 }, (_, i) => `"k${j}_${i}":0`).join(',')}}`).join(',')}]`,
+    parsed: false,
+  },
+  'objects of 99 distinct keys, at the value limit': {
+    body: () => `[${Array.from({ length: 199 }, (_, j) => `{${Array.from({ length: 99 }, (_, i) => `"k${j}_${i}":0`).join(',')}}`).join(',')}]`,
+    parsed: true,
+  },
+  'HTML of 700,000 unclosed inputs': { body: () => '<input'.repeat(699_000), parsed: true },
+  'one string of repeated secret names': { body: () => JSON.stringify({ error: { id: 'x', message: 'ory_session_token'.repeat((MAX_BODY - 100) / 17) } }), parsed: true },
   'nesting at the depth limit': { body: () => '['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH), parsed: true },
   'values at the limit': { body: () => `[${'{},'.repeat(MAX_JSON_VALUES / 2 - 1)}{}]`, parsed: true },
 }
