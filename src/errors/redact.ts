@@ -68,6 +68,7 @@ export function exchangeSecrets(cookie: string | undefined, setCookie: readonly 
 const patterns = new WeakMap<readonly string[], RegExp | undefined>()
 
 function patternOf(secrets: readonly string[]): RegExp | undefined {
+  // Stryker disable next-line ConditionalExpression: equivalent; without the cache the same regex is built again.
   if (!patterns.has(secrets)) {
     const escaped = secrets.map((secret) => secret.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'))
     patterns.set(secrets, escaped.length === 0 ? undefined : new RegExp(escaped.join('|'), 'g'))

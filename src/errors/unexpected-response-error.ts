@@ -8,7 +8,7 @@ import { KratosError, type KratosErrorInit } from './kratos-error.js'
  * - `unexpected_status`: a status the operation does not answer with (204, 304, …);
  * - `body_too_large`: the body exceeded `maxBodyBytes` and was not read;
  * - `body_too_complex`: the body nests deeper, or holds more values, than a settings answer ever
- *   does (64 levels, 200,000 values); it was not parsed;
+ *   does (64 levels, 20,000 values); it was not parsed;
  * - `redirect`: `unwrapFlow` was given a redirect.
  */
 export type UnexpectedProblem =

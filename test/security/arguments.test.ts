@@ -100,3 +100,69 @@ describe('update bodies that JSON cannot carry as they are', () => {
     expect(requests).toBe(Object.keys(fine).length)
   })
 })
+
+describe('each refusal says what is wrong', () => {
+  const create = (options: unknown) => () => createKratosClient(options as never)
+  test.each([
+    [undefined, 'createKratosClient: options must be an object with a baseUrl'],
+    ['https://a.b', 'createKratosClient: options must be an object with a baseUrl'],
+    [{ baseUrl: 1 }, 'createKratosClient: baseUrl must be a string such as "https://auth.example.com"'],
+    [{ baseUrl: 'nope' }, 'createKratosClient: baseUrl "nope" is not an absolute URL'],
+    [{ baseUrl: 'ftp://a.b' }, 'createKratosClient: baseUrl must use http or https, not ftp:'],
+    [{ baseUrl: 'https://user@a.b' }, 'createKratosClient: baseUrl must not contain credentials'],
+    [{ baseUrl: 'https://:pass@a.b' }, 'createKratosClient: baseUrl must not contain credentials'],
+    [{ baseUrl: 'https://a.b/?x=1' }, 'createKratosClient: baseUrl must not have a query or a fragment'],
+    [{ baseUrl: 'https://a.b/#x' }, 'createKratosClient: baseUrl must not have a query or a fragment'],
+    [{ baseUrl: 'https://a.b', timeout: 2_147_483_648 }, 'createKratosClient: timeout must be a whole number of milliseconds or bytes between 1 and 2147483647'],
+    [{ baseUrl: 'https://a.b', retry: { delay: 1 } }, 'createKratosClient: retry.delay must be a function'],
+    [{ baseUrl: 'https://a.b', headers: new Headers() }, 'createKratosClient: headers must be a plain object of header names and values (not a Headers)'],
+    [{ baseUrl: 'https://a.b', headers: { Cookie: 'a=1' } }, 'createKratosClient: headers must not contain Cookie: pass the cookie to each call, so users never share one'],
+    [{ baseUrl: 'https://a.b', headers: { 'x a': '1' } }, 'createKratosClient: headers: "x a" is not a valid header name'],
+    [{ baseUrl: 'https://a.b', headers: { Upgrade: '1' } }, 'createKratosClient: headers: "Upgrade" is set by fetch, not by a client'],
+    [{ baseUrl: 'https://a.b', headers: { 'x-a': 'é\u0100' } }, 'createKratosClient: headers["x-a"] must not contain a character above U+00FF (found at index 1)'],
+    [{ baseUrl: 'https://a.b', headers: { 'x-a': 'a\u001f' } }, 'createKratosClient: headers["x-a"] must not contain the control character U+001F (found at index 1)'],
+    [{ baseUrl: 'https://a.b', hooks: [] }, 'createKratosClient: hooks must be an object'],
+    [{ baseUrl: 'https://a.b', hooks: { afterResponse: [() => {}, 'x'] } }, 'createKratosClient: hooks.afterResponse must be an array of functions'],
+    [{ baseUrl: 'https://a.b', hooks: { beforeRequest: {} } }, 'createKratosClient: hooks.beforeRequest must be an array of functions'],
+    [{ baseUrl: 'https://a.b', fetch: 'x' }, 'createKratosClient: fetch must be a function'],
+  ])('%j', (options, message) => {
+    expect(create(options)).toThrow(new KratosArgumentError(message))
+  })
+
+  test('the largest timer is taken, one more is not; a base URL gets its trailing slash', () => {
+    expect(create({ baseUrl: 'https://a.b/auth', timeout: 2_147_483_647 })).not.toThrow()
+    expect(createKratosClient({ baseUrl: 'https://a.b/auth', fetch }).nextStep({ kind: 'redirect', status: 303, setCookie: [], location: null })).toMatchObject({ type: 'error' })
+  })
+
+  test('update bodies: the exact count and the kind of object are named', async () => {
+    const list = (length: number) => ({ method: 'profile', traits: { list: Array.from({ length }, () => 0) } })
+    // The body, method, traits and list count too: 4 + 99,996 = 100,000.
+    await expect(client().updateSettingsFlow('f1', list(99_996) as never)).resolves.toBeDefined()
+    await expect(client().updateSettingsFlow('f1', list(99_997) as never)).rejects.toThrow(new KratosArgumentError('updateSettingsFlow: body: body has more than 100000 values'))
+    await expect(client().updateSettingsFlow('f1', { method: 'profile', traits: { born: new Date(0) } } as never)).rejects.toThrow(
+      new KratosArgumentError('updateSettingsFlow: body: body.traits.born is a Date, not a plain object; convert it (a Date with toISOString())'),
+    )
+    await expect(client().updateSettingsFlow('f1', { method: 'profile', traits: { n: Number.NaN } } as never)).rejects.toThrow(
+      new KratosArgumentError('updateSettingsFlow: body: body.traits.n is NaN, which JSON cannot carry'),
+    )
+    await expect(client().updateSettingsFlow('f1', { method: 'profile', traits: { a: { toJSON: () => 1 } } } as never)).rejects.toThrow(
+      new KratosArgumentError('updateSettingsFlow: body: body.traits.a has a toJSON method; pass the value it stands for'),
+    )
+    await expect(client().updateSettingsFlow('f1', { method: 'profile', traits: deep(64) } as never)).rejects.toThrow(/body\.traits(\.a){63} is nested deeper than 64 levels$/)
+    const getter = { method: 'profile', traits: { get a() { throw new Error('boom') } } }
+    await expect(client().updateSettingsFlow('f1', getter as never)).rejects.toThrow(new KratosArgumentError('updateSettingsFlow: body: body could not be read (a throwing getter or a revoked Proxy?)'))
+  })
+
+  test('control characters in arguments are named by name and index', async () => {
+    await expect(client().getSettingsFlow('a\rb')).rejects.toThrow(new KratosArgumentError('getSettingsFlow: id must not contain CR (found at index 1)'))
+    await expect(client().getSettingsFlow('ab\n')).rejects.toThrow(new KratosArgumentError('getSettingsFlow: id must not contain LF (found at index 2)'))
+    await expect(client().getSettingsFlow('\0')).rejects.toThrow(new KratosArgumentError('getSettingsFlow: id must not contain NUL (found at index 0)'))
+    await expect(client().getSettingsFlow('a\tb')).rejects.toThrow(new KratosArgumentError('getSettingsFlow: id must not contain a tab (found at index 1)'))
+    await expect(client().getSettingsFlow('a\u007f')).rejects.toThrow(new KratosArgumentError('getSettingsFlow: id must not contain the control character U+007F (found at index 1)'))
+    await expect(client().getSettingsFlow('a\u001b')).rejects.toThrow(new KratosArgumentError('getSettingsFlow: id must not contain the control character U+001B (found at index 1)'))
+    await expect(client().getSettingsFlow(1 as never)).rejects.toThrow(new KratosArgumentError('getSettingsFlow: id must be a string, not number'))
+    await expect(client().getSettingsFlow('')).rejects.toThrow(new KratosArgumentError('getSettingsFlow: id must not be empty'))
+    await expect(client().getSettingsFlow('f1', 'a=\u00ff')).resolves.toBeDefined()
+    await expect(client().getSettingsFlow('f1', 'a=\u0100')).rejects.toThrow(new KratosArgumentError('getSettingsFlow: cookie must not contain a character above U+00FF (found at index 2)'))
+  })
+})

@@ -130,6 +130,10 @@ describe('what redaction keeps', () => {
     expect(redactString(`echo ${SESSION}`, secrets)).toBe(`echo ${REDACTED}`)
   })
 
+  test('no secrets: the text as it is, even the word "undefined"', () => {
+    expect(redactString('undefined', [])).toBe('undefined')
+  })
+
   test('secrets with regex characters are matched literally', () => {
     expect(redactString('a+b.c*d?(e)[f]{g}|h^i$j\\k/l-m and aXb', ['a+b.c*d?(e)[f]{g}|h^i$j\\k/l-m'])).toBe(`${REDACTED} and aXb`)
   })
