@@ -53,11 +53,13 @@ function escaped(text: string, index: number): boolean {
 function tooComplex(text: string): boolean {
   let depth = 0
   let values = 0
+  // Stryker disable next-line EqualityOperator: equivalent; charCodeAt past the end is NaN, which no branch takes.
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
     if (code === QUOTE) {
       // Skip the string (brackets inside it are text): find its closing quote, one not escaped.
       do index = text.indexOf('"', index + 1)
+      // Stryker disable next-line ConditionalExpression,UnaryOperator: equivalent; escaped(text, -1) is false, which ends the loop as the test does.
       while (index !== -1 && escaped(text, index))
       // Unterminated: not JSON, which JSON.parse will say.
       if (index === -1) return false

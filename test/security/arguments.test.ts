@@ -125,8 +125,13 @@ describe('each refusal says what is wrong', () => {
     [{ baseUrl: 'https://a.b', hooks: { afterResponse: [() => {}, 'x'] } }, 'createKratosClient: hooks.afterResponse must be an array of functions'],
     [{ baseUrl: 'https://a.b', hooks: { beforeRequest: {} } }, 'createKratosClient: hooks.beforeRequest must be an array of functions'],
     [{ baseUrl: 'https://a.b', fetch: 'x' }, 'createKratosClient: fetch must be a function'],
-  ])('%j', (options, message) => {
-    expect(create(options)).toThrow(new KratosArgumentError(message))
+    [{ baseUrl: 'https://a.b\u0001' }, 'createKratosClient: baseUrl must not contain the control character U+0001 (found at index 11)'],
+    [{ baseUrl: 'https://a.b', retry: { maxRetryAfter: 0 } }, 'createKratosClient: retry.maxRetryAfter must be a whole number of milliseconds or bytes between 1 and 2147483647'],
+    [{ baseUrl: 'https://a.b', hooks: null }, 'createKratosClient: hooks must be an object'],
+    [{ baseUrl: 'https://a.b', headers: 'x' }, 'createKratosClient: headers must be a plain object of header names and values (not a Headers)'],
+  ])('refusal %#: %s', (options, message) => {
+    expect(create(options)).toThrow(KratosArgumentError)
+    expect(create(options)).toThrow(message)
   })
 
   test('the largest timer is taken, one more is not; a base URL gets its trailing slash', () => {
