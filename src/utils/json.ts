@@ -58,9 +58,9 @@ function tooComplex(text: string): boolean {
     const code = text.charCodeAt(index)
     if (code === QUOTE) {
       // Skip the string (brackets inside it are text): find its closing quote, one not escaped.
-      do index = text.indexOf('"', index + 1)
+      index = text.indexOf('"', index + 1)
       // Stryker disable next-line ConditionalExpression,UnaryOperator: equivalent; escaped(text, -1) is false, which ends the loop as the test does.
-      while (index !== -1 && escaped(text, index))
+      while (index !== -1 && escaped(text, index)) index = text.indexOf('"', index + 1)
       // Unterminated: not JSON, which JSON.parse will say.
       if (index === -1) return false
     } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
