@@ -50,6 +50,8 @@ export interface ClientConfig {
   readonly timeout: number
   readonly retry: Required<RetryOptions>
   readonly headers: Readonly<Record<string, string>>
+  /** The values of `headers` that are credentials (and a `Bearer` value's token alone): no error may show them. */
+  readonly credentialValues: readonly string[]
   readonly credentials: RequestCredentials
   readonly maxBodyBytes: number
   readonly hooks: KratosHooks
@@ -105,6 +107,14 @@ function normalizeHeaders(headers: Record<string, string> | undefined): Record<s
   return { ...headers }
 }
 
+// Header names whose values are credentials.
+const CREDENTIAL_HEADER = /authorization|token|secret|session|api-?key/i
+
+function credentialValues(headers: Readonly<Record<string, string>>): string[] {
+  // `Bearer <token>`: the token alone is as secret as the whole value.
+  return Object.entries(headers).flatMap(([name, value]) => (CREDENTIAL_HEADER.test(name) ? [value, ...value.split(/\s+/)] : []))
+}
+
 function isPlainObject(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false
   const prototype: unknown = Object.getPrototypeOf(value)
@@ -128,7 +138,7 @@ export function normalizeClientOptions(options: KratosClientOptions): ClientConf
   if (options.credentials !== undefined && !CREDENTIALS.has(options.credentials)) {
     fail('credentials must be "include", "same-origin" or "omit"')
   }
-  return {
+  const config = {
     base: parseBaseUrl(options.baseUrl),
     fetch: options.fetch,
     timeout: positiveInteger('timeout', options.timeout, 10_000, MAX_TIMER_MS),
@@ -138,4 +148,5 @@ export function normalizeClientOptions(options: KratosClientOptions): ClientConf
     maxBodyBytes: positiveInteger('maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024),
     hooks: normalizeHooks(options.hooks),
   }
+  return { ...config, credentialValues: credentialValues(config.headers) }
 }

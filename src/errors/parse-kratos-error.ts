@@ -32,6 +32,18 @@ function clip(text: string): string {
   return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text
 }
 
+/** The `error` object of an error body, or `undefined`. */
+function errorOf(body: unknown): JsonObject | undefined {
+  const error = isJsonObject(body) ? body['error'] : undefined
+  return isJsonObject(error) ? error : undefined
+}
+
+/** The `details` object of an error, or `undefined`. */
+function detailsOf(error: JsonObject | undefined): JsonObject | undefined {
+  const details = error?.['details']
+  return isJsonObject(details) ? details : undefined
+}
+
 /** A known error with its payload, its message naming the id and the status. */
 export function knownKratosError<Id extends KnownErrorId>(
   init: { status: number; id: Id; body: unknown; text: string; reason?: string | undefined; details?: JsonObject | undefined; requestId?: string | undefined },
@@ -55,10 +67,11 @@ export function parseKratosError(
   operation: SettingsOperation,
   secrets: readonly string[],
 ): KnownKratosError | UnexpectedResponseError {
-  // One redacted copy serves as the kept body and as the source of every field read from it.
+  // The redacted copy is the kept body and the source of the fields an error shows; only the
+  // payload (URLs the browser is sent to, flow ids) is read from the body as sent, below.
   const safe = redactJson(body, secrets)
-  const error = isJsonObject(safe) ? safe['error'] : undefined
-  if (!isJsonObject(error)) {
+  const error = errorOf(safe)
+  if (error === undefined) {
     return new UnexpectedResponseError({
       status,
       problem: 'invalid_shape',
@@ -68,7 +81,7 @@ export function parseKratosError(
   }
   const rawId = asString(error['id'])
   const reason = asString(error['reason'])
-  const details = isJsonObject(error['details']) ? error['details'] : undefined
+  const details = detailsOf(error)
   const text = clip(asString(error['message']) ?? asString(error['status']) ?? 'no message')
   const init = { status, body: safe, reason, details, requestId: asString(error['request']) }
   const id = rawId ?? idlessErrorId(operation, status, reason)
@@ -81,11 +94,8 @@ export function parseKratosError(
       message: `Kratos answered ${status} with ${what}: ${text}`,
     })
   }
-  // The payload (URLs the browser is sent to, flow ids) is read from the body as sent: redaction
-  // would break an OAuth URL's state or PKCE challenge. URLs pass the URL gate instead.
-  const rawError = isJsonObject(body) ? body['error'] : undefined
-  const rawDetails = isJsonObject(rawError) && isJsonObject(rawError['details']) ? rawError['details'] : undefined
-  const payload = readErrorPayload[id](body as JsonObject, rawDetails)
+  // Redaction would break an OAuth URL's state or PKCE challenge; URLs pass the URL gate instead.
+  const payload = readErrorPayload[id](body as JsonObject, detailsOf(errorOf(body)))
   if (payload === undefined) {
     return new UnexpectedResponseError({
       ...init,

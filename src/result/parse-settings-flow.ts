@@ -53,9 +53,8 @@ function flowProblem(body: unknown): string | undefined {
 /**
  * Checks a parsed 200 body for the fields callers and the flow helpers rely on and returns it as
  * a flow, or returns what is wrong as a string. `state` must be present; a value other than
- * Kratos' two is kept. Tolerates what real Kratos sends: a null or missing `ui.nodes` or node
- * `messages` becomes `[]` (Go writes an empty list as null); `traits: null` and
- * `organization_id: null` are kept (their types allow null).
+ * Kratos' two is kept. A null or missing `ui.nodes` or node `messages` becomes `[]`;
+ * `traits: null` and `organization_id: null` are kept (their types allow null).
  */
 export function parseSettingsFlow(body: unknown): SettingsFlow | string {
   const problem = flowProblem(body)

@@ -22,14 +22,9 @@ function preview(text: string): string {
   return line.length > 120 ? `${line.slice(0, 120)}…` : line
 }
 
-// Header names of client options whose values are credentials.
-const CREDENTIAL_HEADER = /authorization|token|secret|session|api-?key/i
-
 /** The values a kept body must not show: the request's cookies and credentials, the CSRF token it sent, the response's cookies. */
 function secretsOf(spec: RequestSpec, config: ClientConfig, setCookie: readonly string[]): string[] {
-  // `Bearer <token>`: the token alone is as secret as the whole value.
-  const credentials = Object.entries(config.headers).flatMap(([name, value]) => (CREDENTIAL_HEADER.test(name) ? [value, ...value.split(/\s+/)] : []))
-  return exchangeSecrets(spec.headers['cookie'], setCookie, [...credentials, ...(spec.secrets ?? [])])
+  return exchangeSecrets(spec.headers['cookie'], setCookie, [...config.credentialValues, ...(spec.secrets ?? [])])
 }
 
 /**
