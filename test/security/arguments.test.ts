@@ -27,6 +27,8 @@ describe('header names in options.headers', () => {
       expect(() => createKratosClient({ baseUrl: 'http://kratos.test', hooks: hooks as never })).toThrow(KratosArgumentError)
     }
     expect(() => createKratosClient({ baseUrl: 'http://kratos.test', hooks: { beforeRequest: [() => {}], afterResponse: [] } })).not.toThrow()
+    const bare = Object.assign(Object.create(null) as Record<string, string>, { 'x-a': '1' })
+    expect(() => createKratosClient({ baseUrl: 'http://kratos.test', headers: bare, hooks: Object.create(null) as never })).not.toThrow()
   })
 })
 
@@ -106,6 +108,7 @@ describe('each refusal says what is wrong', () => {
   const create = (options: unknown) => () => createKratosClient(options as never)
   test.each([
     [undefined, 'createKratosClient: options must be an object with a baseUrl'],
+    [null, 'createKratosClient: options must be an object with a baseUrl'],
     ['https://a.b', 'createKratosClient: options must be an object with a baseUrl'],
     [{ baseUrl: 1 }, 'createKratosClient: baseUrl must be a string such as "https://auth.example.com"'],
     [{ baseUrl: 'nope' }, 'createKratosClient: baseUrl "nope" is not an absolute URL'],
