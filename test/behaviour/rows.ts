@@ -71,6 +71,19 @@ async function started(h: Harness, token = 'ada', returnTo?: string) {
   return { flow: created, cookie, csrf: getCsrfToken(created)! }
 }
 
+/** A mock request: update a freshly started flow with the body made from its CSRF token. */
+const submit = (body: (csrf: string) => Record<string, unknown>) => async (h: Harness) => {
+  const s = await started(h)
+  return h.update(s.flow.id, body(s.csrf), s.cookie)
+}
+
+/** Kratos' 400 with the flow and one validation error on `field` (or on the form, for ''): an `invalid` result, rendered again. */
+const rejected = (field: string, id: number, text: string) => ({
+  answer: json(withMessage(field, { id, type: 'error', text }), 400),
+  result: { kind: 'invalid' },
+  step: { type: 'render', invalid: true },
+}) as const
+
 export const ROWS: readonly Row[] = [
   // --- createBrowserSettingsFlow: GET /self-service/settings/browser
   {
@@ -237,7 +250,7 @@ export const ROWS: readonly Row[] = [
     source: 'selfservice/flow/settings/hook.go:276-291, 353-368',
     answer: json(success([{ action: 'redirect_browser_to', redirect_browser_to: `${UI}/settings?flow=${FLOW}` }]), 200),
     result: { kind: 'flow', flow: { state: 'success' } }, step: { type: 'success', continueWith: [{ action: 'redirect_browser_to' }] },
-    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'profile', csrf_token: s.csrf, traits: { email: 'ada@example.com', name: { first: 'Augusta' } } }, s.cookie) },
+    mock: submit((csrf) => ({ method: 'profile', csrf_token: csrf, traits: { email: 'ada@example.com', name: { first: 'Augusta' } } })),
     mockAnswer: { status: 200, body: { state: 'success', ui: { messages: [{ id: 1050001 }] }, continue_with: [{ action: 'redirect_browser_to' }] } },
   },
   {
@@ -255,7 +268,7 @@ export const ROWS: readonly Row[] = [
     versions: 'v25.4.0, v1.3.1: 4000001 "\\"x\\" is not valid \\"email\\""',
     answer: json(withMessage('traits.email', { id: 4000040, type: 'error', text: 'Enter a valid email address' }), 400),
     result: { kind: 'invalid', status: 400 }, step: { type: 'render', invalid: true },
-    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'profile', csrf_token: s.csrf, traits: { email: 'nope' } }, s.cookie) },
+    mock: submit((csrf) => ({ method: 'profile', csrf_token: csrf, traits: { email: 'nope' } })),
     mockAnswer: { status: 400, body: { state: 'show_form' } },
   },
   {
@@ -270,16 +283,16 @@ export const ROWS: readonly Row[] = [
     id: 'U5', endpoint: 'update', client: 'JSON, JSON body', condition: 'profile: required trait missing',
     kratos: '400, flow with 4000002 "Property email is missing." on traits.email',
     source: 'ui/container/container.go:202-209; text/message_validation.go:27-36',
-    answer: json(withMessage('traits.email', { id: 4000002, type: 'error', text: 'Property email is missing.' }), 400), result: { kind: 'invalid' }, step: { type: 'render', invalid: true },
-    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'profile', csrf_token: s.csrf, traits: { name: { first: 'A' } } }, s.cookie) },
+    ...rejected('traits.email', 4000002, 'Property email is missing.'),
+    mock: submit((csrf) => ({ method: 'profile', csrf_token: csrf, traits: { name: { first: 'A' } } })),
     mockAnswer: { status: 400 },
   },
   {
     id: 'U6', endpoint: 'update', client: 'JSON, JSON body', condition: 'password too short',
     kratos: '400, flow with 4000032 "The password must be at least 8 characters long, but got N." on password',
     source: 'selfservice/strategy/password/settings.go:174-205; text/message_validation.go:241-251',
-    answer: json(withMessage('password', { id: 4000032, type: 'error', text: 'The password must be at least 8 characters long, but got 3.' }), 400), result: { kind: 'invalid' }, step: { type: 'render', invalid: true },
-    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'password', csrf_token: s.csrf, password: 'abc' }, s.cookie) },
+    ...rejected('password', 4000032, 'The password must be at least 8 characters long, but got 3.'),
+    mock: submit((csrf) => ({ method: 'password', csrf_token: csrf, password: 'abc' })),
     mockAnswer: { status: 400 },
   },
   {
@@ -287,7 +300,7 @@ export const ROWS: readonly Row[] = [
     kratos: '200, state success, continue_with [redirect_browser_to]',
     source: 'selfservice/strategy/password/settings.go:207-212; selfservice/flow/settings/hook.go:357-368',
     answer: json(success([{ action: 'redirect_browser_to', redirect_browser_to: 'http://app.test/' }]), 200), result: { kind: 'flow' }, step: { type: 'success' },
-    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'password', csrf_token: s.csrf, password: 'correct horse battery' }, s.cookie) },
+    mock: submit((csrf) => ({ method: 'password', csrf_token: csrf, password: 'correct horse battery' })),
     mockAnswer: { status: 200, body: { state: 'success' } },
   },
   {
@@ -401,7 +414,7 @@ export const ROWS: readonly Row[] = [
     source: 'x/nosurfx/nosurf.go:246-260',
     answer: json(csrf('The HTTP Cookie Header was set and a CSRF token was sent but they do not match. We recommend deleting all cookies for this domain and retrying the flow.', SERVER_HINT), 403),
     result: { kind: 'error', error: { id: 'security_csrf_violation' } }, step: { type: 'error' },
-    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'password', password: 'correct horse battery' }, s.cookie) },
+    mock: submit(() => ({ method: 'password', password: 'correct horse battery' })),
     mockAnswer: { status: 403, errorId: 'security_csrf_violation' },
   },
   {
@@ -418,15 +431,15 @@ export const ROWS: readonly Row[] = [
     source: 'selfservice/flow/settings/handler.go:692-695; schema/errors.go:231-239',
     answer: json(withMessage('', { id: 4010004, type: 'error', text: 'Could not find a strategy to update your settings. Did you fill out the form correctly?' }), 400),
     result: { kind: 'invalid' }, step: { type: 'render', invalid: true },
-    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'nothing', csrf_token: s.csrf }, s.cookie) },
+    mock: submit((csrf) => ({ method: 'nothing', csrf_token: csrf })),
     mockAnswer: { status: 400, body: { ui: { messages: [{ id: 4010004 }] } } },
   },
   {
     id: 'U24', endpoint: 'update', client: 'JSON, JSON body', condition: 'totp: wrong code',
     kratos: '400, flow with 4000008 "The provided authentication code is invalid, please try again." on totp_code',
     source: 'selfservice/strategy/totp/settings.go:186-192',
-    answer: json(withMessage('totp_code', { id: 4000008, type: 'error', text: 'The provided authentication code is invalid, please try again.' }), 400), result: { kind: 'invalid' }, step: { type: 'render', invalid: true },
-    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'totp', csrf_token: s.csrf, totp_code: '000000' }, s.cookie) },
+    ...rejected('totp_code', 4000008, 'The provided authentication code is invalid, please try again.'),
+    mock: submit((csrf) => ({ method: 'totp', csrf_token: csrf, totp_code: '000000' })),
     mockAnswer: { status: 400 },
   },
   {
@@ -434,15 +447,15 @@ export const ROWS: readonly Row[] = [
     kratos: '200, state success',
     source: 'selfservice/strategy/totp/settings.go:194-227',
     answer: json(success([]), 200), result: { kind: 'flow' }, step: { type: 'success' },
-    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'totp', csrf_token: s.csrf, totp_code: MOCK_TOTP_CODE }, s.cookie) },
+    mock: submit((csrf) => ({ method: 'totp', csrf_token: csrf, totp_code: MOCK_TOTP_CODE })),
     mockAnswer: { status: 200, body: { state: 'success' } },
   },
   {
     id: 'U26', endpoint: 'update', client: 'JSON, JSON body', condition: 'lookup_secret: reveal without codes',
     kratos: '400, flow with ui.messages [4000001 "Can not reveal lookup codes because you have none."]',
     source: 'selfservice/strategy/lookup/settings.go:222-224',
-    answer: json(withMessage('', { id: 4000001, type: 'error', text: 'Can not reveal lookup codes because you have none.' }), 400), result: { kind: 'invalid' }, step: { type: 'render', invalid: true },
-    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'lookup_secret', csrf_token: s.csrf, lookup_secret_reveal: true }, s.cookie) },
+    ...rejected('', 4000001, 'Can not reveal lookup codes because you have none.'),
+    mock: submit((csrf) => ({ method: 'lookup_secret', csrf_token: csrf, lookup_secret_reveal: true })),
     mockAnswer: { status: 400 },
   },
   {
@@ -450,14 +463,14 @@ export const ROWS: readonly Row[] = [
     kratos: '200, the flow with state unchanged (show_form), a lookup_secret_codes text node (1050015) and a confirm button; not a success',
     source: 'selfservice/strategy/lookup/settings.go:175-181, 256-278; selfservice/flow/settings/error.go:216-222',
     answer: json(flow(), 200), result: { kind: 'flow', flow: { state: 'show_form' } }, step: { type: 'render', invalid: false },
-    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'lookup_secret', csrf_token: s.csrf, lookup_secret_regenerate: true }, s.cookie) },
+    mock: submit((csrf) => ({ method: 'lookup_secret', csrf_token: csrf, lookup_secret_regenerate: true })),
     mockAnswer: { status: 200, body: { state: 'show_form' } },
   },
   {
     id: 'U28', endpoint: 'update', client: 'JSON, form body', condition: 'lookup_secret: confirm without regenerate',
     kratos: '400, flow with ui.messages [4000001 "You must (re-)generate recovery backup codes before you can save them."] (a JSON Accept makes it a JSON request)',
     source: 'selfservice/strategy/lookup/settings.go:283-286',
-    answer: json(withMessage('', { id: 4000001, type: 'error', text: 'You must (re-)generate recovery backup codes before you can save them.' }), 400), result: { kind: 'invalid' }, step: { type: 'render', invalid: true },
+    ...rejected('', 4000001, 'You must (re-)generate recovery backup codes before you can save them.'),
     mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'lookup_secret', csrf_token: s.csrf, lookup_secret_confirm: 'true' }, s.cookie, 'json-form') },
     mockAnswer: { status: 400 },
   },
@@ -467,7 +480,7 @@ export const ROWS: readonly Row[] = [
     source: 'selfservice/strategy/oidc/strategy_settings.go:439-489; selfservice/flow/error.go:177-191',
     answer: json(makeKratosError('browser_location_change_required', { redirect_browser_to: PROVIDER }), 422),
     result: { kind: 'error', status: 422, error: { id: 'browser_location_change_required', redirectBrowserTo: PROVIDER } }, step: { type: 'redirect', reason: 'location_change', url: PROVIDER },
-    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'oidc', link: 'github' }, s.cookie) },
+    mock: submit(() => ({ method: 'oidc', link: 'github' })),
     mockAnswer: { status: 422, errorId: 'browser_location_change_required' },
   },
   {
@@ -482,24 +495,24 @@ export const ROWS: readonly Row[] = [
     id: 'U31', endpoint: 'update', client: 'JSON, JSON body', condition: 'oidc: unlink the last first-factor credential',
     kratos: '400, flow with ui.messages [4000001 "can not unlink OpenID Connect connection because it is the last remaining first factor credential"]',
     source: 'selfservice/strategy/oidc/strategy_settings.go:54-56, 567-569',
-    answer: json(withMessage('', { id: 4000001, type: 'error', text: 'can not unlink OpenID Connect connection because it is the last remaining first factor credential' }), 400), result: { kind: 'invalid' }, step: { type: 'render', invalid: true },
-    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'oidc', unlink: 'github' }, s.cookie) },
+    ...rejected('', 4000001, 'can not unlink OpenID Connect connection because it is the last remaining first factor credential'),
+    mock: submit(() => ({ method: 'oidc', unlink: 'github' })),
     mockAnswer: { status: 400 },
   },
   {
     id: 'U32', endpoint: 'update', client: 'JSON, JSON body', condition: 'webauthn: remove with none set up',
     kratos: '400, flow with ui.messages [4000001 "You tried to remove a WebAuthn but you have no WebAuthn set up."]',
     source: 'selfservice/strategy/webauthn/settings.go:196-199',
-    answer: json(withMessage('', { id: 4000001, type: 'error', text: 'You tried to remove a WebAuthn but you have no WebAuthn set up.' }), 400), result: { kind: 'invalid' }, step: { type: 'render', invalid: true },
-    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'webauthn', csrf_token: s.csrf, webauthn_remove: 'abcd' }, s.cookie) },
+    ...rejected('', 4000001, 'You tried to remove a WebAuthn but you have no WebAuthn set up.'),
+    mock: submit((csrf) => ({ method: 'webauthn', csrf_token: csrf, webauthn_remove: 'abcd' })),
     mockAnswer: { status: 400 },
   },
   {
     id: 'U33', endpoint: 'update', client: 'JSON, JSON body', condition: 'passkey: remove with none set up',
     kratos: '400, flow with ui.messages [4000001] (as webauthn)',
     source: 'selfservice/strategy/passkey/passkey_settings.go:240-330',
-    answer: json(withMessage('', { id: 4000001, type: 'error', text: 'You tried to remove a passkey but you have no passkey set up.' }), 400), result: { kind: 'invalid' }, step: { type: 'render', invalid: true },
-    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'passkey', csrf_token: s.csrf, passkey_remove: 'abcd' }, s.cookie) },
+    ...rejected('', 4000001, 'You tried to remove a passkey but you have no passkey set up.'),
+    mock: submit((csrf) => ({ method: 'passkey', csrf_token: csrf, passkey_remove: 'abcd' })),
     mockAnswer: { status: 400 },
   },
   {
@@ -508,7 +521,7 @@ export const ROWS: readonly Row[] = [
     source: 'selfservice/hook/show_verification_ui.go:67-114; selfservice/flow/continue_with.go:75-119',
     answer: json(success([{ action: 'show_verification_ui', flow: { id: NEW_FLOW, verifiable_address: 'new@example.com', url: `${UI}/verification?flow=${NEW_FLOW}` } }, { action: 'redirect_browser_to', redirect_browser_to: 'http://app.test/' }]), 200),
     result: { kind: 'flow' }, step: { type: 'success', continueWith: [{ action: 'show_verification_ui' }, { action: 'redirect_browser_to' }] },
-    mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'profile', csrf_token: s.csrf, traits: { email: 'new@example.com' } }, s.cookie) },
+    mock: submit((csrf) => ({ method: 'profile', csrf_token: csrf, traits: { email: 'new@example.com' } })),
     mockAnswer: { status: 200, body: { continue_with: [{ action: 'show_verification_ui' }, { action: 'redirect_browser_to' }] } },
   },
   {
