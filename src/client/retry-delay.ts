@@ -29,6 +29,7 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
     if (signal?.aborted) return reject(signal.reason)
     const onAbort = () => {
       clearTimeout(timer)
+      // Stryker disable next-line OptionalChaining: equivalent; onAbort only runs as the listener of a defined signal
       reject(signal?.reason)
     }
     const timer = setTimeout(() => {

@@ -40,6 +40,7 @@ function errorOf(body: unknown): JsonObject | undefined {
 
 /** The `details` object of an error, or `undefined`. */
 function detailsOf(error: JsonObject | undefined): JsonObject | undefined {
+  // Stryker disable next-line OptionalChaining: equivalent; both callers pass the error object of a body that has one
   const details = error?.['details']
   return isJsonObject(details) ? details : undefined
 }

@@ -7,11 +7,14 @@ export type SettingsFlowOverrides = Partial<SettingsFlow>
 
 const textLabel = (id: number, text: string) => ({ id, text, type: 'info' as const })
 
+// `required` only where Kratos sets it: the CSRF token, the password and the schema's required traits
+// (selfservice/flow/settings/.snapshots/TestHandler-endpoint=init-description=init_a_flow_as_API-description=success.json).
 function input(group: UiNode['group'], name: string, type: 'text' | 'email' | 'password' | 'hidden' | 'submit', value: unknown, label?: ReturnType<typeof textLabel>): UiNode {
+  const required = type === 'hidden' || type === 'password' || name === 'traits.email'
   return {
     type: 'input',
     group,
-    attributes: { node_type: 'input', name, type, value, disabled: false, ...(type === 'hidden' ? {} : { required: type !== 'submit' }) },
+    attributes: { node_type: 'input', name, type, value, disabled: false, ...(required ? { required } : {}) },
     messages: [],
     meta: label === undefined ? {} : { label },
   }
@@ -198,6 +201,7 @@ export function makeKratosError(id: KnownErrorId | (string & {}), extra: KratosE
       // Kratos sends no id for an unknown flow; the SDK names the condition.
       ...(id === 'self_service_flow_not_found' ? {} : { id }),
       code: status,
+      // Stryker disable next-line StringLiteral: every status kratosErrorStatus returns is in STATUS_TEXT
       status: STATUS_TEXT[status] ?? 'Error',
       message: known?.message ?? `An error with id ${id} occurred.`,
       ...(known?.reason === undefined ? {} : { reason: known.reason }),

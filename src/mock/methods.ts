@@ -8,7 +8,6 @@ import { isTrue, ownField } from './request-body.js'
 export interface MockIdentity {
   readonly id: string
   traits: JsonObject
-  hasPassword: boolean
   hasTotp: boolean
   lookupCodes: string[] | undefined
 }
@@ -47,11 +46,7 @@ export interface MethodContext {
   readonly providers: readonly string[]
 }
 
-const invalid = (name: string, message: FieldMessage['message'], values?: Record<string, unknown>): MethodOutcome => ({
-  kind: 'invalid',
-  messages: [{ name, message }],
-  ...(values === undefined ? {} : { values }),
-})
+const invalid = (name: string, message: FieldMessage['message']): Extract<MethodOutcome, { kind: 'invalid' }> => ({ kind: 'invalid', messages: [{ name, message }] })
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined)
 
 function flatten(prefix: string, value: unknown): Record<string, unknown> {
@@ -100,7 +95,6 @@ function password(ctx: MethodContext): MethodOutcome {
   if (!ctx.privileged) return { kind: 'refresh' }
   const length = new TextEncoder().encode(value).byteLength
   if (length < 8) return invalid('password', MESSAGES.passwordMinLength(8, length))
-  ctx.identity.hasPassword = true
   return { kind: 'success' }
 }
 
@@ -136,15 +130,17 @@ function totp(ctx: MethodContext): MethodOutcome {
   return { kind: 'success' }
 }
 
-// selfservice/strategy/webauthn/settings.go:100-330 and passkey/passkey_settings.go (same shape).
-function securityKey(register: string, remove: string, label: string) {
+// selfservice/strategy/webauthn/settings.go:100-330 and passkey/passkey_settings.go (same shape, but a passkey
+// removal goes before a registration: passkey_settings.go:270-273 against webauthn/settings.go:181-185).
+function securityKey(register: string, remove: string, removeFirst: boolean) {
   return (ctx: MethodContext): MethodOutcome => {
     const registration = text(ctx.body[register])
     const removal = text(ctx.body[remove])
     if (registration === undefined && removal === undefined) return { kind: 'not_responsible' }
     if (!ctx.csrfValid) return { kind: 'csrf' }
     if (!ctx.privileged) return { kind: 'refresh' }
-    if (registration === undefined) return invalid('', MESSAGES.generic(`You tried to remove a ${label} but you have no ${label} set up.`))
+    // Both strategies say WebAuthn (webauthn/settings.go:198, passkey/passkey_settings.go:287).
+    if (registration === undefined || (removeFirst && removal !== undefined)) return invalid('', MESSAGES.generic('You tried to remove a WebAuthn but you have no WebAuthn set up.'))
     try {
       JSON.parse(registration)
     } catch (error) {
@@ -191,13 +187,13 @@ export const METHODS: ReadonlyArray<(ctx: MethodContext) => MethodOutcome> = [
   password,
   oidc,
   totp,
-  securityKey('passkey_settings_register', 'passkey_remove', 'passkey'),
-  securityKey('webauthn_register', 'webauthn_remove', 'WebAuthn'),
+  securityKey('passkey_settings_register', 'passkey_remove', true),
+  securityKey('webauthn_register', 'webauthn_remove', false),
   lookupSecret,
 ]
 
 /** The outcome of the first responsible method, or Kratos' "no strategy" message (4010004). */
-export function applyMethods(ctx: MethodContext): MethodOutcome {
+export function applyMethods(ctx: MethodContext): Exclude<MethodOutcome, { kind: 'not_responsible' }> {
   for (const method of METHODS) {
     const outcome = method(ctx)
     if (outcome.kind !== 'not_responsible') return outcome

@@ -16,6 +16,7 @@ async function toRequest(message: IncomingMessage, origin: string): Promise<Requ
   const chunks: Buffer[] = []
   for await (const chunk of message) chunks.push(chunk as Buffer)
   const body = chunks.length === 0 ? null : Buffer.concat(chunks)
+  // Stryker disable next-line StringLiteral: node's HTTP server always sets a request's url and method
   return new Request(targetUrl(message.url ?? '/', origin), { method: message.method ?? 'GET', headers, body })
 }
 
@@ -23,6 +24,7 @@ async function send(response: Response, reply: ServerResponse): Promise<void> {
   // No prototype: a header named `__proto__` is a header like any other.
   const headers = Object.create(null) as Record<string, string | string[]>
   response.headers.forEach((value, name) => {
+    // Stryker disable next-line StringLiteral: the set-cookie entry is replaced below by every cookie; only its position among the headers changes
     if (name !== 'set-cookie') headers[name] = value
   })
   const cookies = response.headers.getSetCookie()
@@ -33,6 +35,7 @@ async function send(response: Response, reply: ServerResponse): Promise<void> {
 
 /** Serves a fetch handler over real HTTP on `host` (an ephemeral port unless given). */
 export async function serve(handler: FetchHandler, port = 0, host = '127.0.0.1'): Promise<{ origin: string; close: () => Promise<void> }> {
+  // Stryker disable next-line StringLiteral: origin is assigned once listening, before any request can arrive
   let origin = ''
   const server = createServer((message, reply) => {
     toRequest(message, origin)

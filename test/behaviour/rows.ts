@@ -510,8 +510,8 @@ export const ROWS: readonly Row[] = [
   {
     id: 'U33', endpoint: 'update', client: 'JSON, JSON body', condition: 'passkey: remove with none set up',
     kratos: '400, flow with ui.messages [4000001] (as webauthn)',
-    source: 'selfservice/strategy/passkey/passkey_settings.go:240-330',
-    ...rejected('', 4000001, 'You tried to remove a passkey but you have no passkey set up.'),
+    source: 'selfservice/strategy/passkey/passkey_settings.go:270-287',
+    ...rejected('', 4000001, 'You tried to remove a WebAuthn but you have no WebAuthn set up.'),
     mock: submit((csrf) => ({ method: 'passkey', csrf_token: csrf, passkey_remove: 'abcd' })),
     mockAnswer: { status: 400 },
   },

@@ -1,0 +1,258 @@
+import { request as httpRequest } from 'node:http'
+import { getResponse } from 'msw'
+import { describe, expect, test } from 'vitest'
+import { isNodeType, type SettingsFlow } from '../../src/index.js'
+import { SESSION_COOKIE, makeKratosError, makeSettingsFlow, startMockKratos } from '../../src/mock/index.js'
+import { serve } from '../../src/mock/serve.js'
+import { createKratosHandlers } from '../../src/msw/index.js'
+import { harness } from '../behaviour/harness.js'
+
+const NOW = new Date('2026-11-21T12:00:00Z')
+const inputs = (flow: SettingsFlow) => flow.ui.nodes.filter((node) => isNodeType(node, 'input'))
+const input = (flow: SettingsFlow, name: string, value?: string) =>
+  inputs(flow).find((node) => node.attributes.name === name && (value === undefined || node.attributes.value === value))!
+
+describe('makeSettingsFlow: the flow Kratos sends a signed-in user', () => {
+  test("is issued at the given time and expires after Kratos' default lifespan of one hour", () => {
+    const flow = makeSettingsFlow({}, NOW)
+    expect([flow.issued_at, flow.expires_at]).toEqual(['2026-11-21T12:00:00.000Z', '2026-11-21T13:00:00.000Z'])
+  })
+
+  test('was requested at the browser init endpoint, and its form posts to the settings endpoint of its own id', () => {
+    const flow = makeSettingsFlow({ id: '0f0e0d0c-0b0a-4909-8807-060504030201' }, NOW)
+    expect(flow.request_url).toBe('https://auth.example.com/self-service/settings/browser')
+    expect(flow.ui).toMatchObject({ action: 'https://auth.example.com/self-service/settings?flow=0f0e0d0c-0b0a-4909-8807-060504030201', method: 'POST' })
+  })
+
+  test("belongs to Ada's identity of the default schema, her email verified and usable for recovery", () => {
+    const { identity } = makeSettingsFlow({}, NOW)
+    expect(identity).toMatchObject({ schema_id: 'default', schema_url: 'https://auth.example.com/schemas/ZGVmYXVsdA', traits: { email: 'ada@example.com' } })
+    expect(identity.verifiable_addresses).toEqual([
+      { id: '0d1c2b3a-4958-4766-8574-635241302010', value: 'ada@example.com', verified: true, via: 'email', status: 'completed' },
+    ])
+    expect(identity.recovery_addresses).toEqual([{ id: '1e2d3c4b-5a69-4877-8695-a4b3c2d1e0f0', value: 'ada@example.com', via: 'email' }])
+  })
+
+  test('has the CSRF token, a profile form holding the traits and a password form, each labelled as Kratos labels them', () => {
+    const label = (id: number, text: string) => ({ id, text, type: 'info' })
+    expect(inputs(makeSettingsFlow({}, NOW)).map((node) => [node.group, node.attributes.name, node.attributes.type, node.attributes.value, node.meta.label])).toEqual([
+      ['default', 'csrf_token', 'hidden', expect.any(String), undefined],
+      ['profile', 'traits.email', 'email', 'ada@example.com', label(1070002, 'E-Mail')],
+      ['profile', 'traits.name.first', 'text', 'Ada', label(1070002, 'First name')],
+      ['profile', 'traits.name.last', 'text', 'Lovelace', label(1070002, 'Last name')],
+      ['profile', 'method', 'submit', 'profile', label(1070003, 'Save')],
+      // text/id.go: 1070001 is InfoNodeLabelInputPassword, 1070003 InfoNodeLabelSave.
+      ['password', 'password', 'password', undefined, label(1070001, 'Password')],
+      ['password', 'method', 'submit', 'password', label(1070003, 'Save')],
+    ])
+  })
+
+  test('every input is enabled; only the CSRF token, the email and the new password carry required, as in Kratos; the CSRF input has empty meta', () => {
+    const flow = makeSettingsFlow({}, NOW)
+    expect(inputs(flow).map((node) => node.attributes.disabled)).toEqual(Array(7).fill(false))
+    // selfservice/flow/settings/.snapshots/TestHandler-endpoint=init-description=init_a_flow_as_API-description=success.json:8,125
+    const required = inputs(flow).filter((node) => Object.hasOwn(node.attributes, 'required'))
+    expect(required.map((node) => [node.attributes.name, node.attributes.required])).toEqual([
+      ['csrf_token', true],
+      ['traits.email', true],
+      ['password', true],
+    ])
+    expect(Object.keys(input(flow, 'csrf_token').meta)).toEqual([])
+  })
+})
+
+describe('makeKratosError: the bodies herodot writes', () => {
+  test('an unknown flow is an id-less 404, as persistence/sql/persister_settings.go:39-42 sends it', () => {
+    expect(makeKratosError('self_service_flow_not_found')).toEqual({ error: { code: 404, status: 'Not Found', message: 'Unable to locate the resource' } })
+  })
+
+  test('an error Kratos gives a reason carries it: session_inactive (session/manager.go:24-48)', () => {
+    expect(makeKratosError('session_inactive')).toEqual({
+      error: {
+        id: 'session_inactive',
+        code: 401,
+        status: 'Unauthorized',
+        message: 'request does not have a valid authentication session',
+        reason: 'No active session was found in this request.',
+      },
+      CredentialsMissing: false,
+    })
+  })
+
+  test('the mock answers an unknown-flow error on demand with that id-less 404', async () => {
+    const response = await harness({ error: 'self_service_flow_not_found' }).create(`${SESSION_COOKIE}=ada`)
+    expect(response.status).toBe(404)
+    expect(await response.json()).toEqual({ error: { code: 404, status: 'Not Found', message: 'Unable to locate the resource' } })
+  })
+})
+
+// x/isjsonrequest.go:15-18: github.com/golang/gddo httputil.NegotiateContentType over the offers
+// text/html, text/*, */*, application/json (default text/html), or Content-Type: application/json.
+describe('JSON or browser: Accept negotiated as Kratos does', () => {
+  const answersJson = async (accept: string, contentType?: string) => {
+    const h = harness()
+    const response = await h.send(
+      new Request('http://kratos.test/self-service/settings/browser', {
+        headers: { accept, cookie: `${SESSION_COOKIE}=ada`, ...(contentType === undefined ? {} : { 'content-type': contentType }) },
+      }),
+    )
+    return response.status === 200 ? 'json' : response.status === 303 ? 'browser' : response.status
+  }
+
+  test.each([
+    ['application/json;q=0.9', 'a q below 1 still accepts'],
+    ['text/html;q=0.5, application/json', 'the range with the higher q wins, spaces after commas skipped'],
+    ['application/json;q=0.5, text/html;level=1', 'a range with a parameter other than q is dropped'],
+    ['application/*', 'a subtype wildcard matches application/json only'],
+    ['*/*, application/*', 'at equal q, application/* is more specific than */*'],
+    ['*/*, application/json', 'at equal q, the exact type is more specific than */*'],
+    ['*/json, application/json;q=0.5', 'a type wildcard with a concrete subtype matches nothing'],
+    ['text/plain, application/json;q=0.5', 'another subtype of text matches nothing'],
+    ['image/html, application/json;q=0.5', 'the same subtype of another type matches nothing'],
+  ])('Accept %s is a JSON request: %s', async (accept) => {
+    expect(await answersJson(accept)).toBe('json')
+  })
+
+  test.each([
+    ['application/json;q=0', 'q=0 refuses it'],
+    ['*/*, application/json;q=0.5', 'a more specific range with a lower q loses to */*'],
+    ['*/*', '*/* picks text/html, the first offer'],
+  ])('Accept %s is a browser request: %s', async (accept) => {
+    expect(await answersJson(accept)).toBe('browser')
+  })
+
+  test('Content-Type: application/json makes a JSON request whatever Accept says', async () => {
+    expect(await answersJson('text/html', 'application/json')).toBe('json')
+    expect(await answersJson('text/html', 'application/x-www-form-urlencoded')).toBe('browser')
+  })
+})
+
+// A server that never answers fails its test here rather than at the suite's 60 s limit.
+const HANG_GUARD_MS = 5_000
+
+type Sent = { status: number; body: string }
+const rawRequest = (origin: string, options: { method?: string; path: string; headers?: Record<string, string | string[]>; body?: string }) =>
+  new Promise<Sent>((resolve, reject) => {
+    const { hostname, port } = new URL(origin)
+    const req = httpRequest({ host: hostname, port, agent: false, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (body += chunk))
+      res.on('end', () => resolve({ status: res.statusCode!, body }))
+    })
+    req.on('error', reject)
+    req.end(options.body)
+  })
+
+describe('serve: a fetch handler over real HTTP', () => {
+  test('the handler gets the method, path, query, every header the client sent (and no other) and the body', async () => {
+    const server = await serve(async (request) =>
+      Response.json({ method: request.method, url: request.url, headers: [...request.headers], body: await request.text() }),
+    )
+    try {
+      const sent = await rawRequest(server.origin, {
+        method: 'POST',
+        path: '/self-service/settings?flow=1',
+        headers: { 'x-one': ['a', 'b'], 'content-type': 'text/plain', 'content-length': '5' },
+        body: 'hello',
+      })
+      expect(JSON.parse(sent.body)).toEqual({
+        method: 'POST',
+        url: `${server.origin}/self-service/settings?flow=1`,
+        headers: [
+          ['connection', 'close'],
+          ['content-length', '5'],
+          ['content-type', 'text/plain'],
+          ['host', new URL(server.origin).host],
+          ['x-one', 'a, b'],
+        ],
+        body: 'hello',
+      })
+    } finally {
+      await server.close()
+    }
+  })
+
+  test('a request the handler does not serve is a 404 saying so', async () => {
+    const server = await serve(() => undefined)
+    try {
+      const sent = await rawRequest(server.origin, { path: '/elsewhere' })
+      expect(sent).toEqual({ status: 404, body: 'Not found' })
+    } finally {
+      await server.close()
+    }
+  })
+
+  test('a handler that throws is a 500, not a hung request', async () => {
+    const server = await serve(() => {
+      throw new Error('boom')
+    })
+    try {
+      expect(await rawRequest(server.origin, { path: '/' })).toEqual({ status: 500, body: '' })
+    } finally {
+      await server.close()
+    }
+  }, HANG_GUARD_MS)
+
+  test('listening on a port already in use rejects with EADDRINUSE', async () => {
+    const first = await serve(() => undefined)
+    try {
+      await expect(serve(() => undefined, Number(new URL(first.origin).port))).rejects.toMatchObject({ code: 'EADDRINUSE' })
+    } finally {
+      await first.close()
+    }
+  }, HANG_GUARD_MS)
+
+  test('close stops listening', async () => {
+    const server = await serve(() => new Response('up'))
+    expect((await rawRequest(server.origin, { path: '/' })).body).toBe('up')
+    await server.close()
+    await expect(rawRequest(server.origin, { path: '/' })).rejects.toMatchObject({ code: 'ECONNREFUSED' })
+  }, HANG_GUARD_MS)
+
+  test('close ends a connection whose request is still in progress instead of waiting for it', async () => {
+    let arrived!: () => void
+    const inProgress = new Promise<void>((resolve) => (arrived = resolve))
+    const server = await serve(() => {
+      arrived()
+      return new Promise<undefined>(() => {})
+    })
+    const outcome = rawRequest(server.origin, { path: '/' }).then(
+      () => 'answered',
+      () => 'cut off',
+    )
+    await inProgress
+    await server.close()
+    expect(await outcome).toBe('cut off')
+  }, HANG_GUARD_MS)
+})
+
+describe('startMockKratos', () => {
+  test('a prefix with a trailing slash gives a base URL without one, under which the mock answers', async () => {
+    const kratos = await startMockKratos({ prefix: '/auth/' })
+    try {
+      expect(kratos.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/auth$/)
+      const response = await fetch(`${kratos.url}/self-service/settings/browser`, { headers: { accept: 'application/json', cookie: `${SESSION_COOKIE}=ada` } })
+      const flow = (await response.json()) as SettingsFlow
+      expect(flow.ui.action).toBe(`${kratos.url}/self-service/settings?flow=${flow.id}`)
+    } finally {
+      await kratos.close()
+    }
+  })
+})
+
+describe('createKratosHandlers', () => {
+  const session = { accept: 'application/json', cookie: `${SESSION_COOKIE}=ada` }
+
+  test('a base URL with a trailing slash serves the endpoints under it', async () => {
+    const handlers = createKratosHandlers({ baseUrl: 'http://kratos.test/auth/' })
+    const response = await getResponse(handlers, new Request('http://kratos.test/auth/self-service/settings/browser', { headers: session }))
+    expect(response?.status).toBe(200)
+  })
+
+  test('a request msw routes to the handlers but the mock does not serve is a 404', async () => {
+    const handlers = createKratosHandlers({ baseUrl: 'http://kratos.test' })
+    const response = await getResponse(handlers, new Request('http://kratos.test/self-service/settings/browser/', { headers: session }))
+    expect(response?.status).toBe(404)
+  })
+})
