@@ -44,13 +44,13 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/
 function typeOf(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'array'
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number'
   return typeof value
 }
 
 function matchesType(type: TraitSchema['type'], value: unknown): boolean {
   const actual = typeOf(value)
-  return type === undefined || actual === type || (type === 'number' && actual === 'integer')
+  // The validator names every number `number` in its messages, an integer one included.
+  return type === undefined || actual === type || (type === 'integer' && Number.isInteger(value))
 }
 
 /** The schema of the property `key` that `schema` lists itself; a key such as `constructor` or `__proto__` names no inherited member. */

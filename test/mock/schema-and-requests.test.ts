@@ -61,7 +61,8 @@ describe('traits of the wrong JSON type', () => {
     expect(messagesOn(body, 'traits.age')).toEqual(wrongType('integer', 'number'))
     expect(messagesOn(body, 'traits.height')).toEqual(wrongType('number', 'string'))
     expect(messagesOn(body, 'traits.meta')).toEqual(wrongType('object', 'string'))
-    expect(messagesOn(body, 'traits.newsletter')).toMatchObject([{ id: 4000026, context: { allowed_types: ['boolean'] } }])
+    // The validator names any number `number`, a whole one included (ory/jsonschema's jsonType).
+    expect(messagesOn(body, 'traits.newsletter')).toEqual(wrongType('boolean', 'number'))
     expect(body['ui'].messages).toEqual([])
   })
 
