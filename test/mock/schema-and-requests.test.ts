@@ -111,6 +111,12 @@ describe("form text is converted as Kratos' decoder does", () => {
     expect(body['identity'].traits).toEqual({ email: EMAIL, age: 42, height: 1.5, alias: '42' })
   })
 
+  test('text that reads as a boolean stays text for a string trait', async () => {
+    const { status, body } = await profileForm(harness({ traitsSchema: SCHEMA }), { email: EMAIL, alias: 'true' })
+    expect(status).toBe(200)
+    expect(body['identity'].traits).toEqual({ email: EMAIL, alias: 'true' })
+  })
+
   test('blank text for a number trait stays text and fails the type check', async () => {
     const { status, body } = await profileForm(harness({ traitsSchema: SCHEMA }), { email: EMAIL, age: ' ' })
     expect(status).toBe(400)
