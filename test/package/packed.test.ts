@@ -114,6 +114,12 @@ beforeAll(() => {
 }, 180_000)
 
 describe('the packed package', () => {
+  test('ships the MIT license package.json names', () => {
+    const installed = join(scratch, 'node_modules/kratos-settings')
+    expect(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).license).toBe('MIT')
+    expect(readFileSync(join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/)
+  })
+
   describe.each(Object.entries(smokes))('%s', (entry, smoke) => {
     const file = entry.replaceAll('/', '-')
 
