@@ -141,6 +141,16 @@ describe('the packed package', () => {
     expect(typecheck(['consumer.mts', 'consumer.cts'])).toEqual({ status: 0, output: '' })
   })
 
+  // Under node16, a CommonJS file may import ESM-only msw only as types resolved by import (TS1479, TS1541):
+  // the consumer's own import says so, and so must our declarations.
+  test.each([[7], [5.9]] as const)('type-checks with module node16 from ESM and CommonJS consumers too (TypeScript %s)', (version) => {
+    const node16 = consumer.replace("from 'msw'\n", "from 'msw' with { 'resolution-mode': 'import' }\n")
+    expect(node16).not.toBe(consumer)
+    writeFileSync(join(scratch, 'consumer.mts'), node16)
+    writeFileSync(join(scratch, 'consumer.cts'), node16)
+    expect(typecheck(['consumer.mts', 'consumer.cts'], 'Node16', version)).toEqual({ status: 0, output: '' })
+  })
+
   test('that type check fails on a type error, so it is not vacuous', () => {
     writeFileSync(join(scratch, 'broken.mts'), "import { forwardSetCookie } from 'kratos-settings/cookies'\nforwardSetCookie('a=1', new Headers())\n")
     const { status, output } = typecheck(['broken.mts'])
@@ -149,15 +159,17 @@ describe('the packed package', () => {
   })
 })
 
-/** Runs TypeScript 7 over `files` in the scratch project, with strict settings and no @types. */
-function typecheck(files: string[]): { status: number | null; output: string } {
+const TSC = { 7: 'node_modules/typescript7/bin/tsc', 5.9: 'node_modules/typescript/bin/tsc' } as const
+
+/** Runs TypeScript (7 unless told) over `files` in the scratch project, with strict settings and no @types. */
+function typecheck(files: string[], module: 'NodeNext' | 'Node16' = 'NodeNext', version: keyof typeof TSC = 7): { status: number | null; output: string } {
   const compilerOptions = {
-    target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], types: [],
+    target: 'ES2022', module, moduleResolution: module, lib: ['ES2022', 'DOM'], types: [],
     strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false, noEmit: true,
   }
   writeFileSync(join(scratch, 'tsconfig.json'), JSON.stringify({ compilerOptions, files }))
-  const tsc7 = join(root, 'node_modules/typescript7/bin/tsc')
-  expect(run(process.execPath, [tsc7, '--version'], scratch)).toMatch(/^Version 7\./)
-  const result = spawnSync(process.execPath, [tsc7, '-p', 'tsconfig.json'], { cwd: scratch, encoding: 'utf8' })
+  const tsc = join(root, TSC[version])
+  expect(run(process.execPath, [tsc, '--version'], scratch)).toMatch(new RegExp(`^Version ${String(version).replace('.', '\\.')}\\.`))
+  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: scratch, encoding: 'utf8' })
   return { status: result.status, output: result.stdout + result.stderr }
 }
