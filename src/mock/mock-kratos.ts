@@ -254,7 +254,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     let details: JsonObject
     // Only called with a session cookie, so Kratos' "Cookie header empty" reason cannot arise here.
     if (readCookie(request.headers.get('cookie'), CSRF_COOKIE) === undefined) details = { hint, reject_reason: 'The HTTP Cookie Header was set but did not include the anti-CSRF cookie.' }
-    else if (form && body['csrf_token'] === undefined) {
+    else if (form && body['csrf_token'] === undefined && !request.headers.get('x-csrf-token')) {
       details = { hint: 'The anti-CSRF cookie was found but the CSRF token was not included in the HTTP request body (csrf_token) nor in the HTTP Header (X-CSRF-Token).' }
     } else details = { hint, reject_reason: 'The HTTP Cookie Header was set and a CSRF token was sent but they do not match. We recommend deleting all cookies for this domain and retrying the flow.' }
     // Stryker disable next-line OptionalChaining: equivalent; the frozen table always has these details

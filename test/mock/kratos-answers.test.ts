@@ -259,6 +259,20 @@ describe('CSRF violations (x/nosurfx/nosurf.go:226-261)', () => {
       reject_reason: 'The HTTP Cookie Header was set and a CSRF token was sent but they do not match. We recommend deleting all cookies for this domain and retrying the flow.',
     })
   })
+
+  // x/nosurfx/nosurf.go:248-249: a form without csrf_token has sent a token when the X-CSRF-Token header holds one.
+  test.each([
+    [{}, { hint: 'The anti-CSRF cookie was found but the CSRF token was not included in the HTTP request body (csrf_token) nor in the HTTP Header (X-CSRF-Token).' }],
+    [{ 'x-csrf-token': '' }, { hint: 'The anti-CSRF cookie was found but the CSRF token was not included in the HTTP request body (csrf_token) nor in the HTTP Header (X-CSRF-Token).' }],
+    [{ 'x-csrf-token': 'forged' }, { hint: SERVER_HINT, reject_reason: 'The HTTP Cookie Header was set and a CSRF token was sent but they do not match. We recommend deleting all cookies for this domain and retrying the flow.' }],
+  ])('a form without csrf_token and the header %o: %o', async (header, details) => {
+    const h = harness()
+    const s = await h.start()
+    const body = new URLSearchParams({ method: 'password', password: PASSWORD }).toString()
+    const response = await post(h, s.flow.id, body, { ...JSON_HEADERS, 'content-type': 'application/x-www-form-urlencoded', cookie: s.cookie, ...header })
+    expect(response.status).toBe(403)
+    expect(((await response.json()) as Json)['error'].details).toEqual({ docs: 'https://www.ory.com/docs/troubleshooting/csrf', ...details })
+  })
 })
 
 describe('update', () => {
