@@ -3,14 +3,17 @@
 // imports resolved as ES imports. Run by `npm run build`, after tsup.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 
-const ESM_ONLY = /^import \{([^}]*)\} from '(msw(?:\/[\w-]+)?)';$/gm
+const MSW_IMPORT = /^import (type )?\{([^}]*)\} from '(msw(?:\/[\w-]+)?)'( with \{[^}]*\})?;$/
+const AS_TYPES = (names, from) => `import type {${names}} from '${from}' with { 'resolution-mode': 'import' };`
 
 for (const name of readdirSync('dist').filter((file) => file.endsWith('.d.cts'))) {
   const path = `dist/${name}`
-  const text = readFileSync(path, 'utf8')
-  const fixed = text.replace(ESM_ONLY, "import type {$1} from '$2' with { 'resolution-mode': 'import' };")
-  if (/from 'msw[/']/.test(fixed.replace(/^import type .* with \{ 'resolution-mode': 'import' \};$/gm, ''))) {
-    throw new Error(`${path} imports msw in a form this script does not rewrite`)
-  }
-  if (fixed !== text) writeFileSync(path, fixed)
+  const lines = readFileSync(path, 'utf8').split('\n')
+  const fixed = lines.map((line) => {
+    if (!/from 'msw[/']/.test(line)) return line
+    const match = MSW_IMPORT.exec(line)
+    if (match === null) throw new Error(`${path} imports msw in a form this script does not rewrite: ${line}`)
+    return AS_TYPES(match[2], match[3])
+  })
+  writeFileSync(path, fixed.join('\n'))
 }

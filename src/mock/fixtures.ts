@@ -1,6 +1,7 @@
 import type { KnownErrorId } from '../errors/known-errors.js'
 import type { ContinueWith, ContinueWithOf, ErrorGeneric, SettingsFlow, UiNode } from '../types.js'
 import { deepFreeze } from './frozen.js'
+import { DEFAULT_TRAITS_SCHEMA } from './identity-schema.js'
 
 /** What {@link makeSettingsFlow} accepts: any top-level field of the flow. */
 export type SettingsFlowOverrides = Partial<SettingsFlow>
@@ -9,8 +10,10 @@ const textLabel = (id: number, text: string) => ({ id, text, type: 'info' as con
 
 // `required` only where Kratos sets it: the CSRF token, the password and the schema's required traits
 // (selfservice/flow/settings/.snapshots/TestHandler-endpoint=init-description=init_a_flow_as_API-description=success.json).
+const REQUIRED_TRAITS: ReadonlySet<string> = new Set(DEFAULT_TRAITS_SCHEMA.required?.map((key) => `traits.${key}`))
+
 function input(group: UiNode['group'], name: string, type: 'text' | 'email' | 'password' | 'hidden' | 'submit', value: unknown, label?: ReturnType<typeof textLabel>): UiNode {
-  const required = type === 'hidden' || type === 'password' || name === 'traits.email'
+  const required = type === 'hidden' || type === 'password' || REQUIRED_TRAITS.has(name)
   return {
     type: 'input',
     group,

@@ -91,7 +91,7 @@ export async function parseSettingsResponse(
   if (json === NOT_JSON) {
     const body = redactText(text, secrets())
     // The media type only: a parameter is the server's text, and could echo anything.
-    const type = response.headers.get('content-type')?.split(';', 1)[0]?.trim() || 'no content type'
+    const type = response.headers.get('content-type')?.split(';', 1)[0]!.trim() || 'no content type'
     const what = text === '' ? 'an empty body' : `a body that is not JSON (${type}): "${preview(body)}"`
     return unexpected('not_json', `Kratos answered ${status} with ${what}`, body)
   }
