@@ -3,7 +3,7 @@
 // Set-Cookie. Run as a child process, so that it has its own event loop (and core).
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { makeSettingsFlow } from 'kratos-settings/msw'
+import { makeSettingsFlow } from 'kratos-settings/mock'
 
 const flow = makeSettingsFlow({ id: '7a0c2a4e-5b7e-4a0f-9d6e-1f2b3c4d5e6f' })
 // Grow the flow to a typical size with the nodes of the methods a real account shows.

@@ -3,7 +3,7 @@
 // (and optionally KRATOS_COOKIE) it asks a real Kratos instead.
 import {
   createKratosClient,
-  isKratosArgumentError,
+  KratosArgumentError,
   type CreateBrowserSettingsFlowOptions,
   type KratosClient,
 } from '../../src/index.js'
@@ -87,6 +87,6 @@ try {
   await (url === undefined || url === '' ? embedded() : real(url, process.env['KRATOS_COOKIE'] || undefined))
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error)
-  console.error(isKratosArgumentError(error) ? `Invalid KRATOS_URL or KRATOS_COOKIE: ${message}` : `Error: ${message}`)
+  console.error(error instanceof KratosArgumentError ? `Invalid KRATOS_URL or KRATOS_COOKIE: ${message}` : `Error: ${message}`)
   process.exitCode = 1
 }

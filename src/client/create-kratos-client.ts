@@ -78,6 +78,6 @@ export function createKratosClient(options: KratosClientOptions): KratosClient {
     createBrowserSettingsFlow: createBrowserSettingsFlowOperation(http, config),
     getSettingsFlow: getSettingsFlowOperation(http, config),
     updateSettingsFlow: updateSettingsFlowOperation(http, config),
-    nextStep: nextStepFor(config.base),
+    nextStep: nextStepFor(config.endpoints),
   }
 }

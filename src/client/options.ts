@@ -1,5 +1,6 @@
-import { KratosArgumentError } from '../errors/argument-error.js'
+import { KratosArgumentError } from '../errors/errors.js'
 import { assertHeaderName, assertHeaderValue, assertNoControlCharacters } from './validate-input.js'
+import { directoryUrl, settingsEndpoints, type SettingsEndpoints } from '../utils/settings-endpoints.js'
 
 /** Retry policy. Only GET is retried, only on network errors, 502/503/504, and 429 with `Retry-After`. */
 export interface RetryOptions {
@@ -44,8 +45,8 @@ export interface KratosClientOptions {
 
 /** Options after validation and defaults; computed once per client. */
 export interface ClientConfig {
-  /** The base URL as a directory (ends with `/`), so relative endpoint paths keep its prefix. */
-  readonly base: URL
+  /** Kratos' settings endpoints under the base URL. */
+  readonly endpoints: SettingsEndpoints
   readonly fetch: typeof globalThis.fetch | undefined
   readonly timeout: number
   readonly retry: Required<RetryOptions>
@@ -73,8 +74,7 @@ function parseBaseUrl(baseUrl: unknown): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(`baseUrl must use http or https, not ${url.protocol}`)
   if (url.username !== '' || url.password !== '') fail('baseUrl must not contain credentials')
   if (url.search !== '' || url.hash !== '') fail('baseUrl must not have a query or a fragment')
-  if (!url.pathname.endsWith('/')) url.pathname += '/'
-  return url
+  return directoryUrl(url)
 }
 
 function positiveInteger(name: string, value: unknown, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -141,7 +141,7 @@ export function normalizeClientOptions(options: KratosClientOptions): ClientConf
     fail('credentials must be "include", "same-origin" or "omit"')
   }
   const config = {
-    base: parseBaseUrl(options.baseUrl),
+    endpoints: settingsEndpoints(parseBaseUrl(options.baseUrl)),
     fetch: options.fetch,
     timeout: positiveInteger('timeout', options.timeout, 10_000, MAX_TIMER_MS),
     retry: normalizeRetry(options.retry),

@@ -1,4 +1,4 @@
-import { KratosArgumentError } from '../errors/argument-error.js'
+import { KratosArgumentError } from '../errors/errors.js'
 import { assertHeaderValue, isBrowser } from './validate-input.js'
 
 /** How an operation asks Kratos to answer: a JSON value, or like a browser navigation (a 303). */

@@ -1,6 +1,5 @@
 import { isNetworkError, isTimeoutError, type KyInstance } from 'ky'
-import { KratosNetworkError } from '../errors/network-error.js'
-import { KratosTimeoutError } from '../errors/timeout-error.js'
+import { KratosNetworkError, KratosTimeoutError } from '../errors/errors.js'
 import type { ClientConfig } from './options.js'
 import { sleep, statusRetryDelay } from './retry-delay.js'
 

@@ -1,4 +1,4 @@
-import { KratosArgumentError } from '../errors/argument-error.js'
+import { KratosArgumentError } from '../errors/errors.js'
 import { escapeText } from '../utils/escape-text.js'
 import { MAX_JSON_DEPTH } from '../utils/json.js'
 

@@ -1,4 +1,4 @@
-import { KratosArgumentError } from '../errors/argument-error.js'
+import { KratosArgumentError } from '../errors/errors.js'
 
 /** A Next.js cookie store, as `await cookies()` returns it (`ReadonlyRequestCookies`), or anything with `getAll()`. */
 export interface CookieStoreLike {

@@ -1,5 +1,5 @@
 import { Cookie, type CookieJar } from 'tough-cookie'
-import { KratosArgumentError } from '../errors/argument-error.js'
+import { KratosArgumentError } from '../errors/errors.js'
 
 /**
  * The `Cookie` header a tough-cookie jar holds for `url` (Kratos' public URL), or `undefined`

@@ -1,4 +1,4 @@
-import { KratosArgumentError } from '../errors/argument-error.js'
+import { KratosArgumentError } from '../errors/errors.js'
 import { checkRewrite, parseSetCookie, rewriteSetCookie, type SetCookieRewrite } from './rewrite-set-cookie.js'
 
 /** A Node `ServerResponse` (also Express' and the pages router's `res`). */

@@ -1,5 +1,5 @@
 import { Cookie } from 'tough-cookie'
-import { KratosArgumentError } from '../errors/argument-error.js'
+import { KratosArgumentError } from '../errors/errors.js'
 
 /**
  * How to change Kratos' cookies for a proxied setup, where the browser talks to your app's host

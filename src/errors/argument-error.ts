@@ -1,4 +1,2 @@
-/** An argument or option is invalid. Thrown before any request is sent. */
-export class KratosArgumentError extends TypeError {
-  override name = 'KratosArgumentError' as const
-}
+// Temporary: moved to errors.ts.
+export { KratosArgumentError } from './errors.js'

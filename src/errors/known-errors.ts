@@ -1,49 +1,18 @@
-import type {
-  ErrorAal2Required,
-  ErrorBrowserLocationChangeRequired,
-  ErrorFlowExpired,
-  ErrorFlowReplaced,
-  ErrorRefreshRequired,
-} from '../types.js'
-import type { KratosError } from './kratos-error.js'
+import { asString, type JsonObject } from '../utils/json.js'
+import { navigableUrl } from '../utils/navigable-url.js'
+import type { KratosError } from './errors.js'
 
-/**
- * Every Kratos `error.id` this SDK types. `self_service_flow_not_found` is ours: Kratos answers an
- * unknown flow with an id-less 404 (see docs/kratos-behaviour.md), and the SDK names the condition.
- */
-export const KNOWN_ERROR_IDS = [
-  'session_inactive',
-  'session_aal1_required',
-  'session_aal2_required',
-  'session_refresh_required',
-  'session_already_available',
-  'session_aal_already_fulfilled',
-  'session_verified_address_required',
-  'security_csrf_violation',
-  'security_identity_mismatch',
-  'self_service_flow_return_to_forbidden',
-  'self_service_flow_disabled',
-  'self_service_flow_expired',
-  'self_service_flow_replaced',
-  'self_service_flow_not_found',
-  'browser_location_change_required',
-  'identity_disabled',
-] as const
-
-/** A Kratos `error.id` that this SDK knows and types. */
-export type KnownErrorId = (typeof KNOWN_ERROR_IDS)[number]
-
-type NoPayload = Record<never, never>
-
-/** The camel-cased extra fields each known error carries, typed from the OpenAPI document. */
+/** The camel-cased extra fields each known error carries, keyed by the Kratos `error.id`. */
 export interface KnownErrorPayloads {
   session_inactive: {
     /** Where Kratos redirected the browser (its login UI), when it answered a browser-mode call with a 302. */
     readonly redirectBrowserTo?: string
   }
   session_aal1_required: NoPayload
-  session_aal2_required: { readonly redirectBrowserTo: ErrorAal2Required['redirect_browser_to'] }
-  session_refresh_required: { readonly redirectBrowserTo: ErrorRefreshRequired['redirect_browser_to'] }
+  /** Where the browser completes a second factor. */
+  session_aal2_required: { readonly redirectBrowserTo: string }
+  /** Where the browser signs in again. */
+  session_refresh_required: { readonly redirectBrowserTo: string }
   session_already_available: NoPayload
   session_aal_already_fulfilled: NoPayload
   session_verified_address_required: NoPayload
@@ -53,23 +22,29 @@ export interface KnownErrorPayloads {
   self_service_flow_disabled: NoPayload
   self_service_flow_expired: {
     /** updateSettingsFlow: the new flow Kratos made in place of the expired one. */
-    readonly useFlowId?: NonNullable<ErrorFlowExpired['use_flow_id']>
+    readonly useFlowId?: string
     /** updateSettingsFlow: how long ago the flow expired, in nanoseconds. */
-    readonly since?: NonNullable<ErrorFlowExpired['since']>
-    /** updateSettingsFlow: when the flow expired. */
-    readonly expiredAt?: NonNullable<ErrorFlowExpired['expired_at']>
+    readonly since?: number
+    /** updateSettingsFlow: when the flow expired (RFC 3339). */
+    readonly expiredAt?: string
     /** getSettingsFlow: Kratos' browser endpoint that starts a new flow (`details.redirect_to`), an absolute http(s) URL. */
     readonly redirectTo?: string
     /** getSettingsFlow: the expired flow's `return_to` (`details.return_to`), when it had one. */
     readonly returnTo?: string
   }
-  self_service_flow_replaced: { readonly useFlowId: ErrorFlowReplaced['use_flow_id'] }
+  /** The flow that replaced this one. */
+  self_service_flow_replaced: { readonly useFlowId: string }
+  /** Ours, not Kratos': Kratos answers an unknown flow with an id-less 404, which the SDK names. */
   self_service_flow_not_found: NoPayload
-  browser_location_change_required: {
-    readonly redirectBrowserTo: ErrorBrowserLocationChangeRequired['redirect_browser_to']
-  }
+  /** Where the browser must go (an OIDC provider, say). */
+  browser_location_change_required: { readonly redirectBrowserTo: string }
   identity_disabled: NoPayload
 }
+
+type NoPayload = Record<never, never>
+
+/** A Kratos `error.id` that this SDK knows and types. */
+export type KnownErrorId = keyof KnownErrorPayloads
 
 /**
  * A known Kratos error: after `if (error.id === 'session_aal2_required')`, TypeScript knows
@@ -79,9 +54,62 @@ export type KnownKratosError<Id extends KnownErrorId = KnownErrorId> = Id extend
   ? KratosError<Id> & KnownErrorPayloads[Id]
   : never
 
-const knownIds: ReadonlySet<string> = new Set(KNOWN_ERROR_IDS)
+/** Reads an id's payload from its body; `undefined` when a field the type promises is missing or not navigable. */
+type PayloadReader<Id extends KnownErrorId> = (body: JsonObject, details: JsonObject | undefined) => KnownErrorPayloads[Id] | undefined
 
-/** True when `id` is one of {@link KNOWN_ERROR_IDS}. */
+const none = (): NoPayload => ({})
+
+// Kratos puts `redirect_browser_to` at the top level; for AAL errors older versions only in `details`.
+const redirect = (body: JsonObject, details: JsonObject | undefined) => {
+  const redirectBrowserTo = navigableUrl(body['redirect_browser_to']) ?? navigableUrl(details?.['redirect_browser_to'])
+  return redirectBrowserTo === undefined ? undefined : { redirectBrowserTo }
+}
+
+/** `fields` without its undefined entries, so that optional payload fields are absent rather than undefined. */
+function defined<T extends object>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> }
+}
+
+// updateSettingsFlow sends use_flow_id, since and expired_at at the top level; getSettingsFlow
+// sends an id-less 410 with details.redirect_to and details.return_to.
+const expired: PayloadReader<'self_service_flow_expired'> = (body, details) =>
+  defined({
+    useFlowId: asString(body['use_flow_id']),
+    since: typeof body['since'] === 'number' ? body['since'] : undefined,
+    expiredAt: asString(body['expired_at']),
+    redirectTo: navigableUrl(details?.['redirect_to']),
+    returnTo: navigableUrl(details?.['return_to']),
+  })
+
+const replaced: PayloadReader<'self_service_flow_replaced'> = (body) => {
+  const useFlowId = asString(body['use_flow_id'])
+  return useFlowId === undefined ? undefined : { useFlowId }
+}
+
+/**
+ * Every known error id: the status Kratos sends it with (docs/kratos-behaviour.md cites the source)
+ * and the reader of its payload. The mock's error bodies and the README's error table follow it.
+ */
+export const KNOWN_ERRORS: { readonly [Id in KnownErrorId]: { readonly status: number; readonly read: PayloadReader<Id> } } = {
+  session_inactive: { status: 401, read: none },
+  session_aal1_required: { status: 401, read: none },
+  session_aal2_required: { status: 403, read: redirect },
+  session_refresh_required: { status: 403, read: redirect },
+  session_already_available: { status: 400, read: none },
+  session_aal_already_fulfilled: { status: 400, read: none },
+  session_verified_address_required: { status: 400, read: none },
+  security_csrf_violation: { status: 403, read: none },
+  security_identity_mismatch: { status: 403, read: none },
+  self_service_flow_return_to_forbidden: { status: 400, read: none },
+  self_service_flow_disabled: { status: 400, read: none },
+  self_service_flow_expired: { status: 410, read: expired },
+  self_service_flow_replaced: { status: 410, read: replaced },
+  self_service_flow_not_found: { status: 404, read: none },
+  browser_location_change_required: { status: 422, read: redirect },
+  identity_disabled: { status: 400, read: none },
+}
+
+/** True when `id` is a key of {@link KNOWN_ERRORS} (own keys only: `constructor` is not an id). */
 export function isKnownErrorId(id: string): id is KnownErrorId {
-  return knownIds.has(id)
+  return Object.hasOwn(KNOWN_ERRORS, id)
 }

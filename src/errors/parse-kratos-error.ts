@@ -1,8 +1,6 @@
-import { KratosError } from './kratos-error.js'
-import { isKnownErrorId, type KnownErrorId, type KnownKratosError } from './known-errors.js'
-import { readErrorPayload } from './read-error-payload.js'
+import { KratosError, UnexpectedResponseError } from './errors.js'
+import { isKnownErrorId, KNOWN_ERRORS, type KnownErrorId, type KnownKratosError } from './known-errors.js'
 import { redactJson } from './redact.js'
-import { UnexpectedResponseError } from './unexpected-response-error.js'
 import { asString, isJsonObject, type JsonObject } from '../utils/json.js'
 
 /** The settings operation a response answers; which id-less answers mean what depends on it. */
@@ -96,7 +94,7 @@ export function parseKratosError(
     })
   }
   // Redaction would break an OAuth URL's state or PKCE challenge; URLs pass the URL gate instead.
-  const payload = readErrorPayload[id](body as JsonObject, detailsOf(errorOf(body)))
+  const payload = KNOWN_ERRORS[id].read(body as JsonObject, detailsOf(errorOf(body)))
   if (payload === undefined) {
     return new UnexpectedResponseError({
       ...init,

@@ -1,10 +1,7 @@
-import type { KnownErrorId } from '../errors/known-errors.js'
-import type { ContinueWith, ContinueWithOf, ErrorGeneric, SettingsFlow, UiNode } from '../types.js'
+import { isKnownErrorId, KNOWN_ERRORS, type KnownErrorId } from '../errors/known-errors.js'
+import type { ContinueWith, ContinueWithOf, KratosErrorBody, SettingsFlow, UiNode } from '../types.js'
 import { deepFreeze } from './frozen.js'
 import { DEFAULT_TRAITS_SCHEMA } from './identity-schema.js'
-
-/** What {@link makeSettingsFlow} accepts: any top-level field of the flow. */
-export type SettingsFlowOverrides = Partial<SettingsFlow>
 
 const textLabel = (id: number, text: string) => ({ id, text, type: 'info' as const })
 
@@ -31,7 +28,7 @@ export const DEFAULT_FLOW_LIFESPAN_MS = 60 * 60 * 1000
  * password form, with the CSRF token in a hidden input. Issued now, it expires after Kratos'
  * default lifespan (one hour). Override any top-level field.
  */
-export function makeSettingsFlow(overrides: SettingsFlowOverrides = {}, now = new Date()): SettingsFlow {
+export function makeSettingsFlow(overrides: Partial<SettingsFlow> = {}, now = new Date()): SettingsFlow {
   const id = overrides.id ?? '7a0c2a4e-5b7e-4a0f-9d6e-1f2b3c4d5e6f'
   const issuedAt = now
   return {
@@ -72,18 +69,14 @@ export function makeSettingsFlow(overrides: SettingsFlowOverrides = {}, now = ne
   }
 }
 
-/** What {@link KRATOS_ERRORS} records of one error id. */
-export interface KratosErrorDefaults {
-  readonly status: number
+/** The texts and fields of one error id's body; its status is in the SDK's `KNOWN_ERRORS`. */
+interface KratosErrorTexts {
   readonly message: string
   readonly reason?: string
   /** Top-level fields Kratos adds to the body for this id. */
-  readonly extra?: KratosErrorExtra
+  readonly extra?: Record<string, unknown>
   readonly details?: Record<string, unknown>
 }
-
-/** Extra top-level fields of an error body (`redirect_browser_to`, `use_flow_id`, …). */
-export type KratosErrorExtra = Record<string, unknown>
 
 const AAL2_URL = 'https://auth.example.com/self-service/login/browser?aal=aal2'
 const REFRESH_URL = 'https://auth.example.com/self-service/login/browser?refresh=true&return_to=https%3A%2F%2Fauth.example.com%2Fself-service%2Fsettings%3Fflow%3D7a0c2a4e-5b7e-4a0f-9d6e-1f2b3c4d5e6f'
@@ -95,23 +88,21 @@ export const CSRF_HINT_SERVER =
   "We detected a regular browser or server-side call. To debug browser calls check your Browser's Network Tab to see what cookies are included or excluded. If you are calling from a server ensure that the appropriate cookies are being forwarded and that the SDK method is called correctly."
 
 /**
- * Status, texts and extra fields Kratos (b86338da) sends for each known error id, as in
+ * Texts and extra fields Kratos (b86338da) sends for each known error id, as in
  * docs/kratos-behaviour.md. URLs and ids are examples; `makeKratosError`'s `extra` replaces them.
  * Frozen: every mock and test of the process reads it.
  */
-export const KRATOS_ERRORS: { readonly [Id in KnownErrorId]: KratosErrorDefaults } = deepFreeze({
+export const KRATOS_ERRORS: { readonly [Id in KnownErrorId]: KratosErrorTexts } = deepFreeze({
   // session/manager.go:24-48; the enhanced struct also serializes its untagged CredentialsMissing field.
   session_inactive: {
-    status: 401,
     message: 'request does not have a valid authentication session',
     reason: 'No active session was found in this request.',
     extra: { CredentialsMissing: false },
   },
-  // Never sent by the settings endpoints; the status is the one Kratos gives it (text/message_error.go:18).
-  session_aal1_required: { status: 401, message: 'An AAL1 session is required for this action.' },
+  // Never sent by the settings endpoints (text/message_error.go:18).
+  session_aal1_required: { message: 'An AAL1 session is required for this action.' },
   // session/manager.go:63-116
   session_aal2_required: {
-    status: 403,
     message: 'Session does not fulfill the requested Authenticator Assurance Level',
     reason: 'An active session was found but it does not fulfill the requested Authenticator Assurance Level. Please verify yourself with a second factor to resolve this issue.',
     extra: { redirect_browser_to: AAL2_URL },
@@ -119,17 +110,15 @@ export const KRATOS_ERRORS: { readonly [Id in KnownErrorId]: KratosErrorDefaults
   },
   // selfservice/flow/settings/error.go:87-92, 105-116
   session_refresh_required: {
-    status: 403,
     message: 'The requested action was forbidden',
     reason: 'The login session is too old and thus not allowed to update these fields. Please re-authenticate.',
     extra: { redirect_browser_to: REFRESH_URL },
   },
-  session_already_available: { status: 400, message: 'A valid session was detected and thus login is not possible.' },
-  session_aal_already_fulfilled: { status: 400, message: 'The session already has the requested authenticator assurance level.' },
-  session_verified_address_required: { status: 400, message: 'A verified address is required to sign in.' },
+  session_already_available: { message: 'A valid session was detected and thus login is not possible.' },
+  session_aal_already_fulfilled: { message: 'The session already has the requested authenticator assurance level.' },
+  session_verified_address_required: { message: 'A verified address is required to sign in.' },
   // x/nosurfx/nosurf.go:32-38, 76-94
   security_csrf_violation: {
-    status: 403,
     message: 'the request was rejected to protect you from Cross-Site-Request-Forgery',
     reason: 'Please retry the flow and optionally clear your cookies. The request was rejected to protect you from Cross-Site-Request-Forgery (CSRF) which could cause account takeover, leaking personal information, and other serious security issues.',
     details: {
@@ -140,35 +129,31 @@ export const KRATOS_ERRORS: { readonly [Id in KnownErrorId]: KratosErrorDefaults
   },
   // selfservice/flow/settings/handler.go:483-488 (get); flow.go:204-207 has another reason (update)
   security_identity_mismatch: {
-    status: 403,
     message: 'The requested action was forbidden',
     reason: 'The request was made for another identity and has been blocked for security reasons.',
   },
   // x/redir/secure_redirect.go:153-156
   self_service_flow_return_to_forbidden: {
-    status: 400,
     message: 'The request was malformed or contained invalid parameters',
     reason: 'Requested return_to URL "https://evil.example/" is not allowed.',
   },
-  self_service_flow_disabled: { status: 400, message: 'This endpoint was disabled by system administrator.' },
+  self_service_flow_disabled: { message: 'This endpoint was disabled by system administrator.' },
   // selfservice/flow/error.go:142-151 (update; the 410 of get has no id)
   self_service_flow_expired: {
-    status: 410,
     message: 'self-service flow expired',
     reason: 'The self-service flow expired 1.00 minutes ago, initialize a new one.',
     extra: { expired_at: '2026-01-01T12:00:00Z', since: 60_000_000_000, use_flow_id: NEW_FLOW_ID },
   },
-  self_service_flow_replaced: { status: 410, message: 'The flow was replaced by another flow.', extra: { use_flow_id: NEW_FLOW_ID } },
+  self_service_flow_replaced: { message: 'The flow was replaced by another flow.', extra: { use_flow_id: NEW_FLOW_ID } },
   // Not a Kratos id: Kratos sends an id-less 404 (persistence/sql/persister_settings.go:39-42).
-  self_service_flow_not_found: { status: 404, message: 'Unable to locate the resource' },
+  self_service_flow_not_found: { message: 'Unable to locate the resource' },
   // selfservice/flow/error.go:177-191
   browser_location_change_required: {
-    status: 422,
     message: 'browser location change required',
     reason: `In order to complete this flow please redirect the browser to: ${PROVIDER_URL}`,
     extra: { redirect_browser_to: PROVIDER_URL },
   },
-  identity_disabled: { status: 400, message: 'This identity is disabled.' },
+  identity_disabled: { message: 'This identity is disabled.' },
 })
 
 const STATUS_TEXT: Record<number, string> = {
@@ -180,15 +165,9 @@ const STATUS_TEXT: Record<number, string> = {
   422: 'Unprocessable Entity',
 }
 
-/** What the table knows of `id`, or `undefined` for an id Kratos does not send. */
-function errorDefaults(id: string): KratosErrorDefaults | undefined {
-  // Own ids only: `constructor` or `toString` is an id Kratos does not know, not a member of the table.
-  return Object.hasOwn(KRATOS_ERRORS, id) ? (KRATOS_ERRORS as Record<string, KratosErrorDefaults>)[id] : undefined
-}
-
 /** The status Kratos sends with `id` (400 for ids it does not know). */
 export function kratosErrorStatus(id: string): number {
-  return errorDefaults(id)?.status ?? 400
+  return isKnownErrorId(id) ? KNOWN_ERRORS[id].status : 400
 }
 
 /**
@@ -196,8 +175,8 @@ export function kratosErrorStatus(id: string): number {
  * `redirect_browser_to` for `session_aal2_required`). `extra` adds or replaces top-level fields.
  * Unknown ids are allowed, to imitate a newer Kratos.
  */
-export function makeKratosError(id: KnownErrorId | (string & {}), extra: KratosErrorExtra = {}): ErrorGeneric & KratosErrorExtra {
-  const known = errorDefaults(id)
+export function makeKratosError(id: KnownErrorId | (string & {}), extra: Record<string, unknown> = {}): KratosErrorBody & Record<string, unknown> {
+  const known = isKnownErrorId(id) ? KRATOS_ERRORS[id] : undefined
   const status = kratosErrorStatus(id)
   return {
     error: {

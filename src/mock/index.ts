@@ -3,11 +3,11 @@
 
 export { createMockKratos, SESSION_COOKIE, CSRF_COOKIE } from './mock-kratos.js'
 export { startMockKratos } from './start-mock-kratos.js'
-export { makeSettingsFlow, makeKratosError, makeContinueWith, kratosErrorStatus, KRATOS_ERRORS, DEFAULT_FLOW_LIFESPAN_MS } from './fixtures.js'
+export { makeSettingsFlow, makeKratosError, makeContinueWith, kratosErrorStatus } from './fixtures.js'
 export { DEFAULT_TRAITS_SCHEMA } from './identity-schema.js'
 export { MOCK_TOTP_CODE } from './methods.js'
 
 export type { MockKratosOptions, MockKratosHandler } from './mock-kratos.js'
 export type { StartMockKratosOptions, MockKratosServer } from './start-mock-kratos.js'
-export type { SettingsFlowOverrides, KratosErrorExtra, KratosErrorDefaults } from './fixtures.js'
 export type { TraitSchema } from './identity-schema.js'
+export type { KratosErrorBody } from '../types.js'

@@ -1,6 +1,5 @@
 import type { KnownErrorId } from '../errors/known-errors.js'
-import { findInput } from '../flow/find-input.js'
-import { isNodeType } from '../flow/is-node-type.js'
+import { findInput, isNodeType } from '../flow/flow-helpers.js'
 import type { ContinueWith, SettingsFlow, UiNode, UiText } from '../types.js'
 import { parseJson, type JsonObject } from '../utils/json.js'
 import { maskCsrfToken, newCsrfSecret, readCsrfSecret, verifyCsrfToken } from './csrf.js'
@@ -10,6 +9,7 @@ import { MESSAGES } from './messages.js'
 import { applyMethods, readPath, type MockIdentity } from './methods.js'
 import { isJsonRequest } from './negotiate.js'
 import { normalizeJsonBody, parseFormBody } from './request-body.js'
+import { directoryUrl, settingsEndpoints } from '../utils/settings-endpoints.js'
 
 /** Options of {@link createMockKratos}: the parts of Kratos' configuration the settings flow depends on. */
 export interface MockKratosOptions {
@@ -91,17 +91,17 @@ function herodot(code: number, status: string, message: string, reason?: string,
  * sessions, identities) lives in this handler's memory: one handler per test keeps tests apart.
  */
 export function createMockKratos(options: MockKratosOptions): MockKratosHandler {
-  const base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`)
-  const at = (path: string) => new URL(path, base)
+  const base = directoryUrl(options.baseUrl)
+  const endpoints = settingsEndpoints(base)
   const paths = {
-    create: at('self-service/settings/browser').pathname,
-    get: at('self-service/settings/flows').pathname,
-    update: at('self-service/settings').pathname,
-    errors: at('self-service/errors').pathname,
+    create: new URL(endpoints.create).pathname,
+    get: new URL(endpoints.get).pathname,
+    update: new URL(endpoints.update).pathname,
+    errors: new URL(endpoints.errors).pathname,
   }
   const uiUrl = (options.uiUrl ?? `${base.origin}/ui`).replace(/\/$/, '')
   const uiOrigin = new URL(uiUrl).origin
-  const allowed = [...(options.allowedReturnUrls ?? [`${uiOrigin}/`]), at('self-service').href].map((url) => new URL(url))
+  const allowed = [...(options.allowedReturnUrls ?? [`${uiOrigin}/`]), new URL('self-service', base).href].map((url) => new URL(url))
   const defaultReturnUrl = new URL(options.defaultReturnUrl ?? `${uiOrigin}/`)
   const lifespan = options.flowLifespanMs ?? DEFAULT_FLOW_LIFESPAN_MS
   const privilegedAge = options.privilegedSessionMaxAgeMs ?? 60 * 60 * 1000
@@ -151,7 +151,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     asJson ? json(body, body.error.code ?? 500, headers) : toErrorUi(body, headers)
 
   const loginInit = (query: Record<string, string>) => {
-    const url = at('self-service/login/browser')
+    const url = new URL(endpoints.login)
     for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value)
     return url.href
   }
@@ -180,7 +180,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
   const freshUi = (flowId: string, identity: MockIdentity, csrfSecret: Uint8Array | undefined): SettingsFlow['ui'] => {
     // Stryker disable next-line ObjectLiteral: equivalent; only the flow's nodes are used, and the action is set below
     const flow = makeSettingsFlow({ id: flowId }, now())
-    flow.ui.action = at(`self-service/settings?flow=${flowId}`).href
+    flow.ui.action = `${endpoints.update}?flow=${encodeURIComponent(flowId)}`
     for (const node of flow.ui.nodes) {
       // Stryker disable next-line ConditionalExpression: equivalent; every node of a fresh flow is an input
       if (!isNodeType(node, 'input')) continue
@@ -233,7 +233,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     if (found.aal1) return json(aal2Error(settingsUi(id)), 403, headers)
     if (new Date(stored.flow.expires_at) < now()) {
       const returnTo = stored.flow.return_to ?? ''
-      const restart = at('self-service/settings/browser')
+      const restart = new URL(endpoints.create)
       if (returnTo !== '') restart.searchParams.set('return_to', returnTo)
       const body = herodot(410, 'Gone', 'The requested resource is no longer available because it has expired or is otherwise invalid.',
         'The settings flow has expired. Redirect the user to the settings flow init endpoint to initialize a new settings flow.',

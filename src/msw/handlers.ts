@@ -1,5 +1,6 @@
 import { http, type HttpHandler } from 'msw'
 import { createMockKratos, type MockKratosOptions } from '../mock/mock-kratos.js'
+import { directoryUrl, settingsEndpoints } from '../utils/settings-endpoints.js'
 
 /**
  * msw handlers that behave like Kratos at `options.baseUrl` (path prefix included) for the
@@ -11,13 +12,12 @@ import { createMockKratos, type MockKratosOptions } from '../mock/mock-kratos.js
  */
 export function createKratosHandlers(options: MockKratosOptions): HttpHandler[] {
   const kratos = createMockKratos(options)
-  const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`
-  const url = (path: string) => new URL(path, base).href
+  const endpoints = settingsEndpoints(directoryUrl(options.baseUrl))
   const answer = async ({ request }: { request: Request }) => (await kratos(request)) ?? new Response(null, { status: 404 })
   return [
-    http.get(url('self-service/settings/browser'), answer),
-    http.get(url('self-service/settings/flows'), answer),
-    http.post(url('self-service/settings'), answer),
-    http.get(url('self-service/errors'), answer),
+    http.get(endpoints.create, answer),
+    http.get(endpoints.get, answer),
+    http.post(endpoints.update, answer),
+    http.get(endpoints.errors, answer),
   ]
 }

@@ -21,7 +21,6 @@ export interface CreateBrowserSettingsFlowOptions {
   mode?: ResponseMode
 }
 
-const PATH = 'self-service/settings/browser'
 const OPERATION = 'createBrowserSettingsFlow' as const
 
 /**
@@ -30,7 +29,7 @@ const OPERATION = 'createBrowserSettingsFlow' as const
  * sends and maps the response.
  */
 export function createBrowserSettingsFlowOperation(http: KyInstance, config: ClientConfig) {
-  const endpoint = new URL(PATH, config.base).href
+  const endpoint = config.endpoints.create
   return async (
     returnTo?: string,
     cookie?: string,

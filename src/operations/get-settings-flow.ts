@@ -13,12 +13,11 @@ export interface GetSettingsFlowOptions {
   signal?: AbortSignal
 }
 
-const PATH = 'self-service/settings/flows'
 const OPERATION = 'getSettingsFlow' as const
 
 /** Builds a client's `getSettingsFlow` (`GET /self-service/settings/flows?id=`). */
 export function getSettingsFlowOperation(http: KyInstance, config: ClientConfig) {
-  const endpoint = new URL(PATH, config.base).href
+  const endpoint = config.endpoints.get
   return async (id: string, cookie?: string, options: GetSettingsFlowOptions = {}): Promise<SettingsFlowResult> => {
     assertFlowId(`${OPERATION}: id`, id)
     const spec = { method: 'GET', url: requestUrl(endpoint, { id }), headers: requestHeaders(OPERATION, 'json', cookie), signal: options.signal } as const

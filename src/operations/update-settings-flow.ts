@@ -1,11 +1,11 @@
 import type { KyInstance } from 'ky'
-import { KratosArgumentError } from '../errors/argument-error.js'
+import { KratosArgumentError } from '../errors/errors.js'
 import type { ClientConfig } from '../client/options.js'
 import { requestHeaders, type ResponseMode } from '../client/request-headers.js'
 import { requestUrl } from '../client/request-url.js'
 import { sendRequest } from '../client/send-request.js'
 import { assertFlowId, assertJsonBody } from '../client/validate-input.js'
-import { getCsrfToken } from '../flow/get-csrf-token.js'
+import { getCsrfToken } from '../flow/flow-helpers.js'
 import { parseSettingsResponse } from '../result/parse-settings-response.js'
 import type { UpdateSettingsFlowResult } from '../result/settings-result.js'
 import type { SettingsFlow, UpdateSettingsFlowBody } from '../types.js'
@@ -31,7 +31,6 @@ export interface UpdateSettingsFlowOptions {
   mode?: ResponseMode
 }
 
-const PATH = 'self-service/settings'
 const OPERATION = 'updateSettingsFlow' as const
 const CONTENT_TYPE = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const
 
@@ -49,7 +48,7 @@ function withCsrfToken(body: UpdateSettingsFlowBody, flow: SettingsFlow | string
 
 /** Builds a client's `updateSettingsFlow` (`POST /self-service/settings?flow=`). Never retried. */
 export function updateSettingsFlowOperation(http: KyInstance, config: ClientConfig) {
-  const endpoint = new URL(PATH, config.base).href
+  const endpoint = config.endpoints.update
   return async (
     flow: SettingsFlow | string,
     body: UpdateSettingsFlowBody,

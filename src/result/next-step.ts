@@ -1,7 +1,7 @@
-import type { KratosError } from '../errors/kratos-error.js'
-import { UnexpectedResponseError } from '../errors/unexpected-response-error.js'
+import { UnexpectedResponseError, type KratosError } from '../errors/errors.js'
 import type { ContinueWith, SettingsFlow } from '../types.js'
 import { navigableUrl } from '../utils/navigable-url.js'
+import type { SettingsEndpoints } from '../utils/settings-endpoints.js'
 import type { UpdateSettingsFlowResult } from './settings-result.js'
 
 /**
@@ -82,9 +82,9 @@ const redirect = <Reason extends Exclude<RedirectReason, 'restart'>>(reason: Rea
  * Builds `nextStep` for a client whose base URL is `base`: login and restart URLs are Kratos'
  * browser endpoints under it. The mapping is the behaviour table's "next step" column.
  */
-export function nextStepFor(base: URL) {
-  const kratosUrl = (path: string, returnTo: string | undefined): string => {
-    const url = new URL(path, base)
+export function nextStepFor(endpoints: SettingsEndpoints) {
+  const kratosUrl = (endpoint: string, returnTo: string | undefined): string => {
+    const url = new URL(endpoint)
     const target = navigableUrl(returnTo)
     if (target !== undefined) url.searchParams.set('return_to', target)
     return url.href
@@ -92,7 +92,7 @@ export function nextStepFor(base: URL) {
   const restart = (returnTo: string | undefined, url: string | undefined, flowId: string | undefined): RestartStep => ({
     type: 'redirect',
     reason: 'restart',
-    url: navigableUrl(url) ?? kratosUrl('self-service/settings/browser', returnTo),
+    url: navigableUrl(url) ?? kratosUrl(endpoints.create, returnTo),
     flowId,
   })
 
@@ -122,7 +122,7 @@ export function nextStepFor(base: URL) {
         const { error } = result
         switch (error.id) {
           case 'session_inactive':
-            return redirect('login', kratosUrl('self-service/login/browser', returnTo))
+            return redirect('login', kratosUrl(endpoints.login, returnTo))
           case 'session_aal2_required':
             return redirect('second_factor', error.redirectBrowserTo)
           case 'session_refresh_required':

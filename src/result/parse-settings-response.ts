@@ -1,7 +1,6 @@
-import { KratosTimeoutError } from '../errors/timeout-error.js'
 import { knownKratosError, parseKratosError, type SettingsOperation } from '../errors/parse-kratos-error.js'
 import { exchangeSecrets, redactJson, redactText } from '../errors/redact.js'
-import { UnexpectedResponseError, type UnexpectedProblem } from '../errors/unexpected-response-error.js'
+import { KratosTimeoutError, UnexpectedResponseError, type UnexpectedProblem } from '../errors/errors.js'
 import type { ClientConfig } from '../client/options.js'
 import type { RequestSpec } from '../client/send-request.js'
 import { MAX_JSON_DEPTH, MAX_JSON_VALUES, NOT_JSON, parseJson, TOO_COMPLEX } from '../utils/json.js'

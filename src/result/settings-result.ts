@@ -1,5 +1,5 @@
 import type { KnownKratosError } from '../errors/known-errors.js'
-import type { UnexpectedResponseError } from '../errors/unexpected-response-error.js'
+import type { UnexpectedResponseError } from '../errors/errors.js'
 import type { SettingsFlow } from '../types.js'
 
 /** What every result carries, whatever its kind. */

@@ -1,5 +1,5 @@
 import type { KnownKratosError } from '../errors/known-errors.js'
-import { UnexpectedResponseError } from '../errors/unexpected-response-error.js'
+import { UnexpectedResponseError } from '../errors/errors.js'
 import type { SettingsFlow } from '../types.js'
 import type { SettingsFlowResult } from './settings-result.js'
 

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node'
-import type { MockKratosHandler } from '../../src/msw/index.js'
+import type { MockKratosHandler } from '../../src/mock/index.js'
 import { serveMockKratos } from '../helpers/serve-mock-kratos.js'
 
 declare module 'vitest' {

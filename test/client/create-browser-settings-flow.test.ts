@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { http } from 'msw'
 import { describe, expect, test } from 'vitest'
-import { makeSettingsFlow } from '../../src/msw/index.js'
+import { makeSettingsFlow } from '../../src/mock/index.js'
 import { BASE_URL, onCreateSettingsFlow, server, testClient, useMsw } from '../helpers/msw.js'
 
 useMsw()

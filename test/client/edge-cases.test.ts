@@ -14,7 +14,7 @@ import {
 import { normalizeClientOptions } from '../../src/client/options.js'
 import { sleep, statusRetryDelay } from '../../src/client/retry-delay.js'
 import { encodeForm } from '../../src/operations/encode-form.js'
-import { makeKratosError, makeSettingsFlow } from '../../src/msw/index.js'
+import { makeKratosError, makeSettingsFlow } from '../../src/mock/index.js'
 
 const BASE = 'http://kratos.test'
 const FLOW_ID = '7a0c2a4e-5b7e-4a0f-9d6e-1f2b3c4d5e6f'

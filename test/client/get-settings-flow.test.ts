@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { KratosArgumentError } from '../../src/index.js'
-import { kratosErrorStatus, makeKratosError, makeSettingsFlow } from '../../src/msw/index.js'
+import { kratosErrorStatus, makeKratosError, makeSettingsFlow } from '../../src/mock/index.js'
 import { BASE_URL, onKratos, testClient, useMsw } from '../helpers/msw.js'
 
 useMsw()

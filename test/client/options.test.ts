@@ -12,7 +12,7 @@ describe('normalizeClientOptions', () => {
       headers: {},
       fetch: undefined,
     })
-    expect(config.base.href).toBe('https://app.example.com/auth/')
+    expect(config.endpoints.update).toBe('https://app.example.com/auth/self-service/settings')
     expect([1, 2].map(config.retry.delay)).toEqual([300, 600])
   })
 

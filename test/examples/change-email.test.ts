@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { changeEmail } from '../../examples/node/change-email.js'
 import { createKratosClient, isKratosError } from '../../src/index.js'
-import { SESSION_COOKIE, createKratosHandlers } from '../../src/msw/index.js'
+import { SESSION_COOKIE } from '../../src/mock/index.js'
+import { createKratosHandlers } from '../../src/msw/index.js'
 import { BASE_URL, server, useMsw } from '../helpers/msw.js'
 
 useMsw()

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createSettingsHandler } from '../../examples/node/settings-handler.js'
 import { createKratosClient } from '../../src/index.js'
-import { CSRF_COOKIE, SESSION_COOKIE } from '../../src/msw/index.js'
+import { CSRF_COOKIE, SESSION_COOKIE } from '../../src/mock/index.js'
 import { startServer, type TestServer } from '../helpers/http-server.js'
 import { serveMockKratos, type ServedKratos } from '../helpers/serve-mock-kratos.js'
 

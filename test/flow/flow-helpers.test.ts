@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { getCsrfToken, getFlowMessages, groupNodes, isNodeType, type UiNode } from '../../src/index.js'
-import { makeSettingsFlow } from '../../src/msw/index.js'
+import { makeSettingsFlow } from '../../src/mock/index.js'
 
 const text = (id: number, type: 'info' | 'error' | 'success', message: string) => ({ id, type, text: message })
 

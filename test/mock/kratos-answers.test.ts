@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { getCsrfToken, isNodeType, type SettingsFlow } from '../../src/index.js'
-import { createMockKratos, CSRF_COOKIE, DEFAULT_FLOW_LIFESPAN_MS, SESSION_COOKIE } from '../../src/mock/index.js'
+import { DEFAULT_FLOW_LIFESPAN_MS } from '../../src/mock/fixtures.js'
+import { createMockKratos, CSRF_COOKIE, SESSION_COOKIE } from '../../src/mock/index.js'
 import { BASE, harness, type Harness } from '../behaviour/harness.js'
 
 type Json = Record<string, any>

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { SettingsFlow } from '../../src/index.js'
-import { findInput } from '../../src/flow/find-input.js'
-import { isNodeType } from '../../src/flow/is-node-type.js'
+import { findInput, isNodeType } from '../../src/flow/flow-helpers.js'
 import { DEFAULT_TRAITS_SCHEMA, type TraitSchema } from '../../src/mock/index.js'
 import { CSRF_COOKIE, SESSION_COOKIE, getCsrfToken, harness, type Harness } from '../behaviour/harness.js'
 

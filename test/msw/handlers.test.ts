@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { KNOWN_ERROR_IDS, getCsrfToken, getFlowMessages } from '../../src/index.js'
-import { CSRF_COOKIE, SESSION_COOKIE, createKratosHandlers, kratosErrorStatus } from '../../src/msw/index.js'
+import { getCsrfToken, getFlowMessages } from '../../src/index.js'
+import { CSRF_COOKIE, SESSION_COOKIE, kratosErrorStatus } from '../../src/mock/index.js'
+import { createKratosHandlers } from '../../src/msw/index.js'
 import { server, testClient, useMsw } from '../helpers/msw.js'
+import { KNOWN_ERROR_IDS } from '../helpers/known-error-ids.js'
 
 useMsw()
 

@@ -68,7 +68,8 @@ const asCjs = ({ imports, body }: Smoke) =>
 
 const consumer = `import { createKratosClient, isKratosError, unwrapFlow, type SettingsFlowResult } from 'kratos-settings'
 import { forwardSetCookie, getCookieHeader } from 'kratos-settings/cookies'
-import { createKratosHandlers, makeSettingsFlow } from 'kratos-settings/msw'
+import { makeSettingsFlow } from 'kratos-settings/mock'
+import { createKratosHandlers } from 'kratos-settings/msw'
 import type { HttpHandler } from 'msw'
 
 export const handlers: HttpHandler[] = createKratosHandlers({ baseUrl: 'https://auth.example.com', error: 'session_inactive' })

@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { freePort } from '../helpers/http-server.js'
-import { createKratosClient, KNOWN_ERROR_IDS, type KratosClient, type UpdateSettingsFlowResult } from '../../src/index.js'
+import { createKratosClient, type KratosClient, type UpdateSettingsFlowResult } from '../../src/index.js'
+import { KNOWN_ERROR_IDS } from '../helpers/known-error-ids.js'
 
 // Prism serves Kratos' own upstream document in dynamic mode on 127.0.0.1: every response is
 // generated from that document's schemas. For each documented status of each operation (forced

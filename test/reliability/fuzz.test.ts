@@ -1,10 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { createKratosClient, KNOWN_ERROR_IDS, type UpdateSettingsFlowResult } from '../../src/index.js'
-import { makeKratosError } from '../../src/msw/index.js'
+import { createKratosClient, type UpdateSettingsFlowResult } from '../../src/index.js'
+import { makeKratosError } from '../../src/mock/index.js'
 import { openapi, validate } from '../helpers/openapi.js'
 import { arbitraryFromSchema } from './schema-arbitrary.js'
 import { leakedSecrets } from '../security/leaks.js'
+import { KNOWN_ERROR_IDS } from '../helpers/known-error-ids.js'
 
 // Arbitrary responses through every operation, answered by an injected fetch (no network, so
 // ten thousand cases take seconds). fast-check prints the seed and the shrunk case on failure.

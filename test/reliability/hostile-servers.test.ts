@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import { afterEach, describe, expect, test } from 'vitest'
 import { createKratosClient, KratosNetworkError, KratosTimeoutError } from '../../src/index.js'
-import { makeSettingsFlow } from '../../src/msw/index.js'
+import { makeSettingsFlow } from '../../src/mock/index.js'
 import { startServer, type TestServer } from '../helpers/http-server.js'
 
 // Servers that misbehave on purpose, on 127.0.0.1. Each bound below is the test's own timeout,

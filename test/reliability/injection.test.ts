@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createKratosClient, KratosArgumentError, type KratosClient } from '../../src/index.js'
-import { makeSettingsFlow } from '../../src/msw/index.js'
+import { makeSettingsFlow } from '../../src/mock/index.js'
 import { rawHeader, startServer, type TestServer } from '../helpers/http-server.js'
 
 // Every control character (C0 and DEL), and a few neighbours that must pass.

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createKratosClient, type KratosClient } from '../../src/index.js'
 import { forwardSetCookie, getCookieHeader } from '../../src/cookies/index.js'
-import { makeSettingsFlow } from '../../src/msw/index.js'
+import { makeSettingsFlow } from '../../src/mock/index.js'
 import { startServer, type TestServer } from '../helpers/http-server.js'
 
 // One shared client, many users at once: every result must be its own caller's.

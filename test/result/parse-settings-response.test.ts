@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { KNOWN_ERROR_IDS, KratosError, UnexpectedResponseError, type SettingsFlowResult } from '../../src/index.js'
+import { KratosError, UnexpectedResponseError, type SettingsFlowResult } from '../../src/index.js'
 import { REDACTED } from '../../src/errors/redact.js'
-import { kratosErrorStatus, makeKratosError, makeSettingsFlow } from '../../src/msw/index.js'
+import { kratosErrorStatus, makeKratosError, makeSettingsFlow } from '../../src/mock/index.js'
 import { onCreateSettingsFlow, testClient, useMsw } from '../helpers/msw.js'
+import { KNOWN_ERROR_IDS } from '../helpers/known-error-ids.js'
 
 useMsw()
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { KratosError, UnexpectedResponseError, unwrapFlow, type SettingsFlowResult } from '../../src/index.js'
-import { makeSettingsFlow } from '../../src/msw/index.js'
+import { makeSettingsFlow } from '../../src/mock/index.js'
 
 const base = { status: 200, setCookie: [] }
 

@@ -140,7 +140,7 @@ describe('each refusal says what is wrong', () => {
 
   test('the largest timer is taken, one more is not; a base URL gets its trailing slash', () => {
     expect(create({ baseUrl: 'https://a.b/auth', timeout: 2_147_483_647 })).not.toThrow()
-    expect(normalizeClientOptions({ baseUrl: 'https://a.b/auth' }).base.href).toBe('https://a.b/auth/')
+    expect(normalizeClientOptions({ baseUrl: 'https://a.b/auth' }).endpoints.create).toBe('https://a.b/auth/self-service/settings/browser')
   })
 
   test('update bodies: the exact count and the kind of object are named', async () => {

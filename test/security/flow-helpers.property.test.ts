@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
 import { createKratosClient, getCsrfToken, getFlowMessages, groupNodes, isNodeType, unwrapFlow, type SettingsFlow, type UpdateSettingsFlowResult } from '../../src/index.js'
-import { findInput } from '../../src/flow/find-input.js'
+import { findInput } from '../../src/flow/flow-helpers.js'
 import { parseSettingsFlow } from '../../src/result/parse-settings-flow.js'
 import { makeSettingsFlow } from '../../src/mock/index.js'
 import { openapi } from '../helpers/openapi.js'

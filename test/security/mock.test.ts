@@ -4,7 +4,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { getCsrfToken, type SettingsFlow } from '../../src/index.js'
 import {
   DEFAULT_TRAITS_SCHEMA,
-  KRATOS_ERRORS,
   SESSION_COOKIE,
   createMockKratos,
   makeKratosError,
@@ -13,6 +12,7 @@ import {
   type MockKratosServer,
   type TraitSchema,
 } from '../../src/mock/index.js'
+import { KRATOS_ERRORS } from '../../src/mock/fixtures.js'
 import { CSRF_HINT_SERVER } from '../../src/mock/fixtures.js'
 import { coerceFormTraits, validateTraits } from '../../src/mock/identity-schema.js'
 import { serve } from '../../src/mock/serve.js'

@@ -1,4 +1,5 @@
-import { CSRF_COOKIE, SESSION_COOKIE, createKratosHandlers } from 'kratos-settings/msw'
+import { CSRF_COOKIE, SESSION_COOKIE } from 'kratos-settings/mock'
+import { createKratosHandlers } from 'kratos-settings/msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
 import { GET } from './route'

@@ -1,0 +1,193 @@
+import { escapeText } from '../utils/escape-text.js'
+import type { KnownErrorId, KnownKratosError } from './known-errors.js'
+
+/** The `name` of every error class of this package, which tells them apart. */
+export type KratosSettingsErrorName =
+  | 'KratosError'
+  | 'UnexpectedResponseError'
+  | 'KratosNetworkError'
+  | 'KratosTimeoutError'
+  | 'KratosArgumentError'
+
+// Two copies of this package can be loaded at once (its ESM and CJS builds, or two versions), each
+// with its own classes. `instanceof` compares the `name` each class puts on its prototype, so an
+// error of one copy is an instance of the other copy's class of the same name.
+function hasPrototypeNamed(value: unknown, name: string): boolean {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false
+  for (let prototype = Object.getPrototypeOf(value); prototype !== null; prototype = Object.getPrototypeOf(prototype)) {
+    if (Object.hasOwn(prototype, 'name') && prototype.name === name) return true
+  }
+  return false
+}
+
+function nameClass(target: { prototype: object }, name: string): void {
+  Object.defineProperty(target.prototype, 'name', { value: name, writable: true, configurable: true })
+}
+
+/**
+ * The base class of every error this package creates; `name` tells them apart. `instanceof` works
+ * for it and every subclass even when two copies of the package are loaded.
+ */
+export abstract class KratosSettingsError extends Error {
+  declare readonly name: KratosSettingsErrorName
+
+  static {
+    nameClass(this, 'KratosSettingsError')
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return hasPrototypeNamed(value, (this.prototype as Error).name)
+  }
+}
+
+/** What {@link KratosError} is built from. */
+interface KratosErrorInit<Id extends string> {
+  status: number
+  id: Id
+  message: string
+  body: unknown
+  reason?: string | undefined
+  details?: Readonly<Record<string, unknown>> | undefined
+  requestId?: string | undefined
+}
+
+/**
+ * An error response from Kratos. On a result of kind `'error'` the `id` is a literal and the
+ * extra payload of that id (for example `redirectBrowserTo`) is typed: see {@link KnownKratosError}.
+ */
+export class KratosError<Id extends string = string> extends KratosSettingsError {
+  declare readonly name: 'KratosError' | 'UnexpectedResponseError'
+  /** HTTP status of the response. */
+  readonly status: number
+  /** Kratos' `error.id`, for example `session_inactive`. */
+  readonly id: Id
+  /** Kratos' `error.reason`, when it sent one. */
+  readonly reason: string | undefined
+  /** Kratos' `error.details`, when it sent them. */
+  readonly details: Readonly<Record<string, unknown>> | undefined
+  /** Kratos' request id (`error.request`), when it sent one. */
+  readonly requestId: string | undefined
+  /** The parsed response body, with CSRF and session tokens redacted. */
+  readonly body: unknown
+
+  static {
+    nameClass(this, 'KratosError')
+  }
+
+  /** @internal `init.message` may quote the server: its control characters are escaped (`\n`, `\u001b`). */
+  constructor(init: KratosErrorInit<Id>, options?: ErrorOptions) {
+    super(escapeText(init.message), options)
+    this.status = init.status
+    this.id = init.id
+    this.reason = init.reason
+    this.details = init.details
+    this.requestId = init.requestId
+    this.body = init.body
+  }
+}
+
+/**
+ * Why a response did not fit the operation:
+ * - `not_json`: the body is not JSON (an HTML page from a proxy, truncated JSON, empty);
+ * - `invalid_shape`: JSON, but not a settings flow or not a well-formed Kratos error;
+ * - `unknown_error_id`: a Kratos error whose `error.id` this SDK does not know (or none);
+ * - `unexpected_status`: a status the operation does not answer with (204, 304, …);
+ * - `body_too_large`: the body exceeded `maxBodyBytes` and was not read;
+ * - `body_too_complex`: the body nests deeper, or holds more values, than a settings answer ever
+ *   does (64 levels, 20,000 values); it was not parsed;
+ * - `redirect`: `unwrapFlow` was given a redirect.
+ */
+export type UnexpectedProblem =
+  | 'not_json'
+  | 'invalid_shape'
+  | 'unknown_error_id'
+  | 'unexpected_status'
+  | 'body_too_large'
+  | 'body_too_complex'
+  | 'redirect'
+
+/**
+ * A response that Kratos' contract does not describe; `problem` says how it differs. Its `id` is
+ * the body's `error.id` when it had one, else `unexpected_response`.
+ */
+export class UnexpectedResponseError extends KratosError {
+  declare readonly name: 'UnexpectedResponseError'
+  /** How the response differs from what the operation documents. */
+  readonly problem: UnexpectedProblem
+
+  static {
+    nameClass(this, 'UnexpectedResponseError')
+  }
+
+  /** @internal */
+  constructor(init: Omit<KratosErrorInit<string>, 'id'> & { id?: string; problem: UnexpectedProblem }, options?: ErrorOptions) {
+    super({ ...init, id: init.id ?? 'unexpected_response' }, options)
+    this.problem = init.problem
+  }
+}
+
+/** Kratos could not be reached (DNS, refused connection, reset, TLS). Thrown: there is no response. */
+export class KratosNetworkError extends KratosSettingsError {
+  declare readonly name: 'KratosNetworkError'
+  /** The request's method. */
+  readonly method: string
+  /** The request's URL. Headers are never copied into errors: they carry cookies. */
+  readonly url: string
+
+  static {
+    nameClass(this, 'KratosNetworkError')
+  }
+
+  /** @internal */
+  constructor(method: string, url: string, cause: unknown) {
+    const detail = cause instanceof Error ? `: ${escapeText(cause.message)}` : ''
+    super(`Could not reach Kratos (${method} ${url})${detail}`, { cause })
+    this.method = method
+    this.url = url
+  }
+}
+
+/** Kratos did not answer, or did not finish its body, within `timeout` ms. Thrown: there is no response. */
+export class KratosTimeoutError extends KratosSettingsError {
+  declare readonly name: 'KratosTimeoutError'
+  /** The request's method. */
+  readonly method: string
+  /** The request's URL. Headers are never copied into errors: they carry cookies. */
+  readonly url: string
+  /** The timeout that expired, in milliseconds. */
+  readonly timeout: number
+
+  static {
+    nameClass(this, 'KratosTimeoutError')
+  }
+
+  /** @internal */
+  constructor(method: string, url: string, timeout: number) {
+    super(`Kratos did not answer within ${timeout} ms (${method} ${url})`)
+    this.method = method
+    this.url = url
+    this.timeout = timeout
+  }
+}
+
+/** An argument or option is invalid. Thrown before any request is sent. */
+export class KratosArgumentError extends KratosSettingsError {
+  declare readonly name: 'KratosArgumentError'
+
+  static {
+    nameClass(this, 'KratosArgumentError')
+  }
+}
+
+/**
+ * True for an error from a Kratos response (known or unexpected), from any copy of this package.
+ * With an `id`, true only for that known error, and narrows to its typed payload.
+ * @example
+ * catch (error) { if (isKratosError(error, 'session_aal2_required')) redirect(error.redirectBrowserTo) }
+ */
+export function isKratosError(value: unknown): value is KratosError
+export function isKratosError<Id extends KnownErrorId>(value: unknown, id: Id): value is KnownKratosError<Id>
+export function isKratosError(value: unknown, id?: KnownErrorId): boolean {
+  if (!(value instanceof KratosError)) return false
+  return id === undefined || (!(value instanceof UnexpectedResponseError) && value.id === id)
+}
