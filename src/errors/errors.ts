@@ -29,12 +29,14 @@ function nameClass(target: { prototype: object }, name: string): void {
  * for it and every subclass even when two copies of the package are loaded.
  */
 export abstract class KratosSettingsError extends Error {
+  /** Which error this is; a discriminant across the subclasses. */
   declare readonly name: KratosSettingsErrorName
 
   static {
     nameClass(this, 'KratosSettingsError')
   }
 
+  /** True for an instance of this class or a subclass, from any copy of the package. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     return hasPrototypeNamed(value, (this.prototype as Error).name)
   }
@@ -56,6 +58,7 @@ interface KratosErrorInit<Id extends string> {
  * extra payload of that id (for example `redirectBrowserTo`) is typed: see {@link KnownKratosError}.
  */
 export class KratosError<Id extends string = string> extends KratosSettingsError {
+  /** The class's name, also on its prototype. */
   declare readonly name: 'KratosError' | 'UnexpectedResponseError'
   /** HTTP status of the response. */
   readonly status: number
@@ -111,6 +114,7 @@ export type UnexpectedProblem =
  * the body's `error.id` when it had one, else `unexpected_response`.
  */
 export class UnexpectedResponseError extends KratosError {
+  /** The class's name, also on its prototype. */
   declare readonly name: 'UnexpectedResponseError'
   /** How the response differs from what the operation documents. */
   readonly problem: UnexpectedProblem
@@ -128,6 +132,7 @@ export class UnexpectedResponseError extends KratosError {
 
 /** Kratos could not be reached (DNS, refused connection, reset, TLS). Thrown: there is no response. */
 export class KratosNetworkError extends KratosSettingsError {
+  /** The class's name, also on its prototype. */
   declare readonly name: 'KratosNetworkError'
   /** The request's method. */
   readonly method: string
@@ -149,6 +154,7 @@ export class KratosNetworkError extends KratosSettingsError {
 
 /** Kratos did not answer, or did not finish its body, within `timeout` ms. Thrown: there is no response. */
 export class KratosTimeoutError extends KratosSettingsError {
+  /** The class's name, also on its prototype. */
   declare readonly name: 'KratosTimeoutError'
   /** The request's method. */
   readonly method: string
@@ -172,6 +178,7 @@ export class KratosTimeoutError extends KratosSettingsError {
 
 /** An argument or option is invalid. Thrown before any request is sent. */
 export class KratosArgumentError extends KratosSettingsError {
+  /** The class's name, also on its prototype. */
   declare readonly name: 'KratosArgumentError'
 
   static {
@@ -186,6 +193,7 @@ export class KratosArgumentError extends KratosSettingsError {
  * catch (error) { if (isKratosError(error, 'session_aal2_required')) redirect(error.redirectBrowserTo) }
  */
 export function isKratosError(value: unknown): value is KratosError
+/** True only for the known error `id`, narrowed to its typed payload. */
 export function isKratosError<Id extends KnownErrorId>(value: unknown, id: Id): value is KnownKratosError<Id>
 export function isKratosError(value: unknown, id?: KnownErrorId): boolean {
   if (!(value instanceof KratosError)) return false

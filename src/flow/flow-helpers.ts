@@ -42,7 +42,9 @@ export function groupNodes(flow: FlowUi): Map<UiNode['group'], UiNode[]> {
 
 /** One message of a flow, and the node it belongs to (`undefined` for a flow-level message). */
 export interface FlowMessage {
+  /** The message: `id`, `text`, `type` and `context`. */
   readonly message: UiText
+  /** The node it is about, or `undefined` for a message about the whole flow. */
   readonly node: UiNode | undefined
 }
 

@@ -5,15 +5,25 @@ import { MESSAGES } from './messages.js'
 
 /** The part of JSON Schema the mock checks traits against (what identity schemas use). */
 export interface TraitSchema {
+  /** The JSON type of the value. */
   type?: 'object' | 'string' | 'number' | 'integer' | 'boolean' | 'array'
+  /** An object's properties, each with its schema. */
   properties?: Record<string, TraitSchema>
+  /** The properties an object must have. */
   required?: string[]
+  /** A string's format; the mock checks `email`. */
   format?: string
+  /** The fewest characters of a string. */
   minLength?: number
+  /** The most characters of a string. */
   maxLength?: number
+  /** A regular expression a string must match. */
   pattern?: string
+  /** The smallest number. */
   minimum?: number
+  /** The largest number. */
   maximum?: number
+  /** The schema of an array's items. */
   items?: TraitSchema
   /** Kratos' extension; a trait marked as a credential identifier or address needs a recent login to change. */
   'ory.sh/kratos'?: Record<string, unknown>

@@ -15,6 +15,7 @@ export interface ResultBase {
 
 /** Kratos answered with a settings flow (status 200). */
 export interface FlowResult extends ResultBase {
+  /** The discriminant. */
   readonly kind: 'flow'
   /** The flow, checked at run time for the fields callers rely on. */
   readonly flow: SettingsFlow
@@ -22,6 +23,7 @@ export interface FlowResult extends ResultBase {
 
 /** Kratos answered with a redirect (303 from Kratos); it was not followed. */
 export interface RedirectResult extends ResultBase {
+  /** The discriminant. */
   readonly kind: 'redirect'
   /**
    * Where to send the browser: the `Location` header resolved against the request URL, or `null`
@@ -32,13 +34,17 @@ export interface RedirectResult extends ResultBase {
 
 /** Kratos answered with an error it documents; narrow on `error.id` for its typed payload. */
 export interface ErrorResult extends ResultBase {
+  /** The discriminant. */
   readonly kind: 'error'
+  /** The error, with `id` a literal and that id's payload typed. */
   readonly error: KnownKratosError
 }
 
 /** The response fits no documented shape: unknown error id, non-JSON body, bad shape, odd status. */
 export interface UnexpectedResult extends ResultBase {
+  /** The discriminant. */
   readonly kind: 'unexpected'
+  /** The response as an error; `problem` says how it differs from the contract, `body` holds it redacted. */
   readonly error: UnexpectedResponseError
 }
 
@@ -47,6 +53,7 @@ export interface UnexpectedResult extends ResultBase {
  * nodes (and in `ui.messages`). Render the form again from it; nothing was saved.
  */
 export interface InvalidResult extends ResultBase {
+  /** The discriminant. */
   readonly kind: 'invalid'
   /** The flow, with the values the user sent and the messages to show. */
   readonly flow: SettingsFlow
