@@ -1,5 +1,6 @@
 import { asString, type JsonObject } from '../utils/json.js'
 import { navigableUrl } from '../utils/navigable-url.js'
+import { failed, parsed, type Parsed } from '../utils/parsed.js'
 import type { KratosError } from './errors.js'
 
 /** The camel-cased extra fields each known error carries, keyed by the Kratos `error.id`. */
@@ -54,15 +55,15 @@ export type KnownKratosError<Id extends KnownErrorId = KnownErrorId> = Id extend
   ? KratosError<Id> & KnownErrorPayloads[Id]
   : never
 
-/** Reads an id's payload from its body; `undefined` when a field the type promises is missing or not navigable. */
-type PayloadReader<Id extends KnownErrorId> = (body: JsonObject, details: JsonObject | undefined) => KnownErrorPayloads[Id] | undefined
+/** Reads an id's payload from its body; `invalid_shape` when a field the type promises is missing or not navigable. */
+type PayloadReader<Id extends KnownErrorId> = (body: JsonObject, details: JsonObject | undefined) => Parsed<KnownErrorPayloads[Id], 'invalid_shape'>
 
-const none = (): NoPayload => ({})
+const none = () => parsed<NoPayload>({})
 
 // Kratos puts `redirect_browser_to` at the top level; for AAL errors older versions only in `details`.
 const redirect = (body: JsonObject, details: JsonObject | undefined) => {
   const redirectBrowserTo = navigableUrl(body['redirect_browser_to']) ?? navigableUrl(details?.['redirect_browser_to'])
-  return redirectBrowserTo === undefined ? undefined : { redirectBrowserTo }
+  return redirectBrowserTo === undefined ? failed('invalid_shape', 'no navigable redirect_browser_to') : parsed({ redirectBrowserTo })
 }
 
 /** `fields` without its undefined entries, so that optional payload fields are absent rather than undefined. */
@@ -73,17 +74,17 @@ function defined<T extends object>(fields: T): { [K in keyof T]?: Exclude<T[K], 
 // updateSettingsFlow sends use_flow_id, since and expired_at at the top level; getSettingsFlow
 // sends an id-less 410 with details.redirect_to and details.return_to.
 const expired: PayloadReader<'self_service_flow_expired'> = (body, details) =>
-  defined({
+  parsed(defined({
     useFlowId: asString(body['use_flow_id']),
     since: typeof body['since'] === 'number' ? body['since'] : undefined,
     expiredAt: asString(body['expired_at']),
     redirectTo: navigableUrl(details?.['redirect_to']),
     returnTo: navigableUrl(details?.['return_to']),
-  })
+  }))
 
 const replaced: PayloadReader<'self_service_flow_replaced'> = (body) => {
   const useFlowId = asString(body['use_flow_id'])
-  return useFlowId === undefined ? undefined : { useFlowId }
+  return useFlowId === undefined ? failed('invalid_shape', 'no use_flow_id') : parsed({ useFlowId })
 }
 
 /**

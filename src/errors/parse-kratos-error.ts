@@ -95,13 +95,13 @@ export function parseKratosError(
   }
   // Redaction would break an OAuth URL's state or PKCE challenge; URLs pass the URL gate instead.
   const payload = KNOWN_ERRORS[id].read(body as JsonObject, detailsOf(errorOf(body)))
-  if (payload === undefined) {
+  if (!payload.ok) {
     return new UnexpectedResponseError({
       ...init,
       id,
       problem: 'invalid_shape',
-      message: `Kratos answered ${status} with ${id} but without a valid redirect_browser_to or use_flow_id: ${text}`,
+      message: `Kratos answered ${status} with ${id} but ${payload.detail}: ${text}`,
     })
   }
-  return knownKratosError({ ...init, id, text }, payload)
+  return knownKratosError({ ...init, id, text }, payload.value)
 }

@@ -1,5 +1,6 @@
 import type { SettingsFlow } from '../types.js'
 import { isJsonObject, type JsonObject } from '../utils/json.js'
+import { failed, parsed, type Parsed } from '../utils/parsed.js'
 
 /** Returns what is wrong with a list of UI messages (absent or null is none), or `undefined`. */
 function messagesProblem(messages: unknown, path: string): string | undefined {
@@ -52,15 +53,15 @@ function flowProblem(body: unknown): string | undefined {
 
 /**
  * Checks a parsed 200 body for the fields callers and the flow helpers rely on and returns it as
- * a flow, or returns what is wrong as a string. `state` must be present; a value other than
+ * a flow, or `invalid_shape` with what is wrong. `state` must be present; a value other than
  * Kratos' two is kept. A null or missing `ui.nodes` or node `messages` becomes `[]`;
  * `traits: null` and `organization_id: null` are kept (their types allow null).
  */
-export function parseSettingsFlow(body: unknown): SettingsFlow | string {
+export function parseSettingsFlow(body: unknown): Parsed<SettingsFlow, 'invalid_shape'> {
   const problem = flowProblem(body)
-  if (problem !== undefined) return problem
+  if (problem !== undefined) return failed('invalid_shape', problem)
   const flow = body as SettingsFlow
   flow.ui.nodes ??= []
   for (const node of flow.ui.nodes) node.messages ??= []
-  return flow
+  return parsed(flow)
 }

@@ -6,7 +6,7 @@ import type { RequestSpec } from '../client/send-request.js'
 import { MAX_JSON_DEPTH, MAX_JSON_VALUES, NOT_JSON, parseJson, TOO_COMPLEX } from '../utils/json.js'
 import { navigableUrl } from '../utils/navigable-url.js'
 import { parseSettingsFlow } from './parse-settings-flow.js'
-import { BODY_TIMED_OUT, BODY_TOO_LARGE, readBody } from './read-body.js'
+import { readBody } from './read-body.js'
 import type { SettingsFlowResult, UnexpectedResult, UpdateSettingsFlowResult } from './settings-result.js'
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])
@@ -72,11 +72,12 @@ export async function parseSettingsResponse(
     error: new UnexpectedResponseError({ status, problem, message, body }),
   })
 
-  const text = await readBody(response, config.maxBodyBytes, config.timeout)
-  if (text === BODY_TIMED_OUT) throw new KratosTimeoutError(spec.method, spec.url, config.timeout)
-  if (text === BODY_TOO_LARGE) {
+  const read = await readBody(response, config.maxBodyBytes, config.timeout)
+  if (!read.ok && read.problem === 'body_timed_out') throw new KratosTimeoutError(spec.method, spec.url, config.timeout)
+  if (!read.ok) {
     return unexpected('body_too_large', `Kratos answered ${status} with a body over maxBodyBytes (${config.maxBodyBytes} bytes); it was not read`, undefined)
   }
+  const text = read.value
   const json = parseJson(text)
   if (json === TOO_COMPLEX) {
     const limits = `nested deeper than ${MAX_JSON_DEPTH} levels or with more than ${MAX_JSON_VALUES} values`
@@ -96,12 +97,12 @@ export async function parseSettingsResponse(
   }
   if (status === 200) {
     const flow = parseSettingsFlow(json)
-    if (typeof flow !== 'string') return { kind: 'flow', status, setCookie, flow }
-    return unexpected('invalid_shape', `Kratos answered 200 but the body is not a settings flow: ${flow}`, redactJson(json, secrets()))
+    if (flow.ok) return { kind: 'flow', status, setCookie, flow: flow.value }
+    return unexpected('invalid_shape', `Kratos answered 200 but the body is not a settings flow: ${flow.detail}`, redactJson(json, secrets()))
   }
   if (status === 400 && operation === 'updateSettingsFlow') {
     const flow = parseSettingsFlow(json)
-    if (typeof flow !== 'string') return { kind: 'invalid', status, setCookie, flow }
+    if (flow.ok) return { kind: 'invalid', status, setCookie, flow: flow.value }
   }
   const error = parseKratosError(status, json, operation, secrets())
   return error instanceof UnexpectedResponseError

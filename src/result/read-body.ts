@@ -1,8 +1,4 @@
-/** Returned by {@link readBody} instead of text when the body exceeds the size limit. */
-export const BODY_TOO_LARGE = Symbol('body too large')
-
-/** Returned by {@link readBody} instead of text when the body did not finish in time. */
-export const BODY_TIMED_OUT = Symbol('body timed out')
+import { failed, parsed, type Parsed } from '../utils/parsed.js'
 
 const ignore = () => {}
 
@@ -15,12 +11,12 @@ export async function readBody(
   response: Response,
   maxBytes: number,
   timeout: number,
-): Promise<string | typeof BODY_TOO_LARGE | typeof BODY_TIMED_OUT> {
+): Promise<Parsed<string, 'body_too_large' | 'body_timed_out'>> {
   const body = response.body
-  if (body === null) return ''
+  if (body === null) return parsed('')
   if (Number(response.headers.get('content-length')) > maxBytes) {
     body.cancel().catch(ignore)
-    return BODY_TOO_LARGE
+    return failed('body_too_large')
   }
   const reader = body.getReader()
   let timedOut = false
@@ -38,7 +34,7 @@ export async function readBody(
       if (done) break
       if (size + value.byteLength > maxBytes) {
         reader.cancel().catch(ignore)
-        return BODY_TOO_LARGE
+        return failed('body_too_large')
       }
       if (size + value.byteLength > bytes.byteLength) {
         const grown = new Uint8Array(Math.min(maxBytes, Math.max(size + value.byteLength, bytes.byteLength * 2, 16_384)))
@@ -48,9 +44,9 @@ export async function readBody(
       bytes.set(value, size)
       size += value.byteLength
     }
-    return timedOut ? BODY_TIMED_OUT : new TextDecoder().decode(bytes.subarray(0, size))
+    return timedOut ? failed('body_timed_out') : parsed(new TextDecoder().decode(bytes.subarray(0, size)))
   } catch (error) {
-    if (timedOut) return BODY_TIMED_OUT
+    if (timedOut) return failed('body_timed_out')
     throw error
   } finally {
     clearTimeout(timer)

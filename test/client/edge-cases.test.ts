@@ -363,7 +363,7 @@ describe('statuses and error bodies map to the operation that got them', () => {
   test('a known error without the redirect it promises is ill-formed', async () => {
     const { kratos } = kratosAnswering(() => kratosError(403, { id: 'session_refresh_required', message: 'refresh' }))
     expect(unexpectedOf(await kratos.getSettingsFlow(FLOW_ID)).message).toBe(
-      'Kratos answered 403 with session_refresh_required but without a valid redirect_browser_to or use_flow_id: refresh',
+      'Kratos answered 403 with session_refresh_required but no navigable redirect_browser_to: refresh',
     )
   })
 

@@ -70,9 +70,9 @@ test(`${RUNS} mutated flows: every flow the check accepts goes through every hel
       // Several mutations at once now and then.
       for (let index = 0; index < copies; index++) body = replaced(body, paths(body)[index] ?? [], replacement)
       const parsed = parseSettingsFlow(body)
-      if (typeof parsed === 'string') return
+      if (!parsed.ok) return
       accepted++
-      expect(() => useEveryHelper(parsed, name)).not.toThrow()
+      expect(() => useEveryHelper(parsed.value, name)).not.toThrow()
     }),
     { numRuns: RUNS },
   )
@@ -89,8 +89,8 @@ test.each([
   flow['ui'].nodes[0].messages = [{ id: 1, text: 't', type: 'info' }]
   mutate(flow)
   const parsed = parseSettingsFlow(flow)
-  expect(typeof parsed).toBe('object')
-  expect(() => getFlowMessages(parsed as SettingsFlow)).not.toThrow()
+  expect(parsed.ok).toBe(true)
+  expect(() => getFlowMessages(flow as SettingsFlow)).not.toThrow()
 })
 
 test.each([
@@ -101,5 +101,5 @@ test.each([
 ])('the check rejects what a helper cannot handle: %s', (_case, mutate, problem) => {
   const flow = makeSettingsFlow() as unknown as Record<string, any>
   mutate(flow)
-  expect(parseSettingsFlow(flow)).toBe(problem)
+  expect(parseSettingsFlow(flow)).toEqual({ ok: false, problem: 'invalid_shape', detail: problem })
 })
