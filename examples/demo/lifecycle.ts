@@ -20,9 +20,9 @@ function browser(kratos: KratosClient, kratosUrl: string, cookie: string | undef
 /**
  * A settings page from start to finish: create a flow, read it back (a reload), submit a profile
  * change with a validation error, submit a valid one. Only the first two steps change nothing,
- * so a real Kratos gets only those (`submit: false`).
+ * so a real Kratos gets only those (`{ submit: false }`).
  */
-export async function lifecycle(kratos: KratosClient, kratosUrl: string, cookie: string | undefined, submit: boolean): Promise<void> {
+export async function lifecycle(kratos: KratosClient, kratosUrl: string, cookie: string | undefined, { submit }: { submit: boolean }): Promise<void> {
   const { see, cookies } = browser(kratos, kratosUrl, cookie)
   const created = await see('Create a flow; Kratos sets the CSRF cookie', await kratos.createBrowserSettingsFlow(undefined, await cookies()))
   if (created.kind !== 'flow') return

@@ -65,7 +65,7 @@ async function embedded(): Promise<void> {
     ])
     console.log(`\n(The proxy got ${mocks.proxyAttempts()} requests: the 502 was retried twice, then returned as a value.)`)
     console.log('\nThe whole lifecycle of a settings page, one browser with its cookie jar:')
-    await lifecycle(kratos, mocks.kratosUrl, session, true)
+    await lifecycle(kratos, mocks.kratosUrl, session, { submit: true })
   } finally {
     await mocks.close()
   }
@@ -79,7 +79,7 @@ async function real(url: string, cookie: string | undefined): Promise<void> {
     { title: 'createBrowserSettingsFlow, redirect mode', kratos, ...(cookie === undefined ? {} : { cookie }), options: { mode: 'redirect' } },
   ])
   console.log('\nCreate and read back (nothing is submitted to a real Kratos):')
-  await lifecycle(kratos, url, cookie, false)
+  await lifecycle(kratos, url, cookie, { submit: false })
 }
 
 const url = process.env['KRATOS_URL']

@@ -132,7 +132,7 @@ function totp(ctx: MethodContext): MethodOutcome {
 
 // selfservice/strategy/webauthn/settings.go:100-330 and passkey/passkey_settings.go (same shape, but a passkey
 // removal goes before a registration: passkey_settings.go:270-273 against webauthn/settings.go:181-185).
-function securityKey(register: string, remove: string, removeFirst: boolean) {
+function securityKey({ register, remove, removeFirst }: { register: string; remove: string; removeFirst: boolean }) {
   return (ctx: MethodContext): MethodOutcome => {
     const registration = text(ctx.body[register])
     const removal = text(ctx.body[remove])
@@ -187,8 +187,8 @@ export const METHODS: ReadonlyArray<(ctx: MethodContext) => MethodOutcome> = [
   password,
   oidc,
   totp,
-  securityKey('passkey_settings_register', 'passkey_remove', true),
-  securityKey('webauthn_register', 'webauthn_remove', false),
+  securityKey({ register: 'passkey_settings_register', remove: 'passkey_remove', removeFirst: true }),
+  securityKey({ register: 'webauthn_register', remove: 'webauthn_remove', removeFirst: false }),
   lookupSecret,
 ]
 
