@@ -9,7 +9,8 @@ export function encodeForm(body: object): string {
     if (value === undefined || value === null) return
     if (Array.isArray(value)) for (const item of value) add(name, item)
     else if (typeof value === 'object') for (const [key, item] of Object.entries(value)) add(`${name}.${key}`, item)
-    else form.append(name, String(value))
+    // Bodies are checked before they are encoded: nothing but strings, numbers and booleans is left.
+    else form.append(name, String(value as string | number | boolean))
   }
   for (const [name, value] of Object.entries(body)) add(name, value)
   return form.toString()

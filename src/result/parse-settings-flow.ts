@@ -1,5 +1,5 @@
 import type { SettingsFlow } from '../types.js'
-import { isJsonObject, type JsonObject } from '../utils/json.js'
+import { isJsonObject } from '../utils/json.js'
 import { failed, parsed, type Parsed } from '../utils/parsed.js'
 
 /** Returns what is wrong with a list of UI messages (absent or null is none), or `undefined`. */

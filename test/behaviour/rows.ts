@@ -84,6 +84,8 @@ const rejected = (field: string, id: number, text: string) => ({
   step: { type: 'render', invalid: true },
 }) as const
 
+// One row of the table per object, its fields packed by theme.
+// prettier-ignore
 export const ROWS: readonly Row[] = [
   // --- createBrowserSettingsFlow: GET /self-service/settings/browser
   {

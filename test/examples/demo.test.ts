@@ -44,7 +44,7 @@ describe('npm start', () => {
     expect(stdout).toContain('message 4000040 (error) on traits.email: Enter a valid email address')
     expect(stdout).toMatch(/state success[^]*continue_with: show_verification_ui \(verify ada@example\.org\)/)
     // One flow through the whole lifecycle: the 400 keeps the flow id.
-    expect(new Set([...stdout.split('The whole lifecycle')[1]!.matchAll(/^   flow (\S+),/gm)].map(([, id]) => id)).size).toBe(1)
+    expect(new Set([...stdout.split('The whole lifecycle')[1]!.matchAll(/^ {3}flow (\S+),/gm)].map(([, id]) => id)).size).toBe(1)
   })
 
   test('with KRATOS_URL and KRATOS_COOKIE, asks that Kratos instead', async () => {

@@ -11,11 +11,12 @@ export interface TestServer {
 }
 
 /** Starts a server on an ephemeral loopback port; `handler` answers each request. */
-export async function startServer(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<TestServer> {
+export async function startServer(handler: (request: IncomingMessage, response: ServerResponse) => unknown): Promise<TestServer> {
   const requests: IncomingMessage[] = []
   const server = createServer((request, response) => {
     requests.push(request)
-    handler(request, response)
+    // An async handler's rejection stays unhandled, so that vitest reports it.
+    void handler(request, response)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
