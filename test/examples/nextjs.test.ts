@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../src/mock/index.js'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium.js'
+import { chromiumForTests } from '../helpers/chromium.js'
 import { freePort } from '../helpers/http-server.js'
 
 // examples/nextjs built with `next build`, served by `next start` on 127.0.0.1, against the mock
@@ -48,7 +48,7 @@ beforeAll(async () => {
     cwd: app, env: { ...env, KRATOS_URL: kratos.origin }, stdio: 'ignore', detached: true,
   })
   await waitUntilUp(appUrl, server)
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  browser = await chromium.launch((await chromiumForTests()).launchOptions)
 }, 240_000)
 
 afterAll(async () => {
@@ -80,10 +80,16 @@ describe('examples/nextjs against the mock Kratos, in Chromium', () => {
     await context.close()
   })
 
-  test('the form posts to Kratos, which sends the browser back with a validation message, then with success', async () => {
-    const context = await browserWithSession('e2e-editor')
+  test('the form posts to the app, which updates the flow: Kratos’ validation message, then success, with Kratos’ session cookie forwarded byte for byte', async () => {
+    // Shaped like Kratos' session cookie (base64url with "=" padding), which Kratos issues again after a save.
+    const token = 'MTc2MzY4ODAwMHxlMmUtZWRpdG9yfA='
+    const context = await browserWithSession(token)
     const page = await context.newPage()
     await page.goto(`${appUrl}/settings`)
+    const toKratos: string[] = []
+    page.on('request', (request) => {
+      if (request.url().startsWith(kratos.origin)) toKratos.push(request.url())
+    })
     const profile = page.locator('form[data-group="profile"]')
     // Valid for the browser's own check, but not for Kratos' schema (the mock wants a dot in the domain).
     await profile.locator('input[name="traits.email"]').fill('ada@localhost')
@@ -91,12 +97,20 @@ describe('examples/nextjs against the mock Kratos, in Chromium', () => {
     const flowId = new URL(page.url()).searchParams.get('flow')
     await expect(profile.locator('[data-message-type="error"]').textContent()).resolves.toBe('Enter a valid email address')
     expect(await profile.locator('input[name="traits.email"]').inputValue()).toBe('ada@localhost')
+    await expect(page.locator('[role="status"]').count()).resolves.toBe(0)
 
     await profile.locator('input[name="traits.email"]').fill('ada@example.org')
-    await Promise.all([page.waitForURL(/\/settings\?flow=/), profile.locator('input[name="method"]').click()])
-    expect(new URL(page.url()).searchParams.get('flow')).toBe(flowId)
+    await profile.locator('input[name="method"]').click()
     await expect(page.locator('[role="status"]').textContent()).resolves.toBe('Saved.')
+    expect(new URL(page.url()).searchParams.get('flow')).toBe(flowId)
     expect(await profile.locator('input[name="traits.email"]').inputValue()).toBe('ada@example.org')
+    await expect(profile.locator('[data-message-type="error"]').count()).resolves.toBe(0)
+    // The browser never posted to Kratos itself: app/settings/update did.
+    expect(toKratos).toEqual([])
+    const session = (await context.cookies()).find((cookie) => cookie.name === SESSION_COOKIE)
+    expect(session).toMatchObject({ value: token, httpOnly: true, sameSite: 'Lax', path: '/' })
+    // Kratos' Set-Cookie came with an expiry: the forwarded cookie is no longer a session-only one.
+    expect(session?.expires).toBeGreaterThan(Date.now() / 1000)
     await context.close()
   })
 

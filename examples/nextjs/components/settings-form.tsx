@@ -52,7 +52,7 @@ function Node({ node }: { node: UiNode }) {
   }
 }
 
-/** A flow's form, rendered from `ui.nodes` in document order, one <form> per group, as Kratos expects. */
+/** A flow's form, rendered from `ui.nodes` in document order, one <form> per group, posted to app/settings/update. */
 export function SettingsForm({ flow }: { flow: SettingsFlow }) {
   const csrf = flow.ui.nodes.filter((node) => node.group === 'default')
   const groups = [...new Set(flow.ui.nodes.map((node) => node.group))].filter((group) => group !== 'default')
@@ -60,7 +60,7 @@ export function SettingsForm({ flow }: { flow: SettingsFlow }) {
     <>
       <Messages messages={flow.ui.messages ?? []} />
       {groups.map((group) => (
-        <form key={group} action={flow.ui.action} method={flow.ui.method} data-group={group}>
+        <form key={group} action={`/settings/update?flow=${encodeURIComponent(flow.id)}`} method="post" data-group={group}>
           {csrf.map((node, index) => <Node key={`default-${index}`} node={node} />)}
           {flow.ui.nodes
             .filter((node) => node.group === group)

@@ -11,7 +11,7 @@ interface Props {
 
 /**
  * The settings page, a server component. It creates a flow with the browser's cookies, or reads
- * back the one Kratos names in `?flow=` after the browser's form post (with its messages, or
+ * back the one named in `?flow=` after the form post (app/settings/update; with its messages, or
  * `state: 'success'`), and does what `nextStep` says: render, redirect, or show the error.
  */
 export default async function SettingsPage({ searchParams }: Props) {

@@ -1,0 +1,197 @@
+import { KratosArgumentError } from '../errors/errors.js'
+import type { UpdateSettingsFlowBody } from '../types.js'
+import { escapeText } from '../utils/escape-text.js'
+import { isJsonObject, MAX_JSON_DEPTH, parseJson } from '../utils/json.js'
+
+type Method = UpdateSettingsFlowBody['method']
+type BodyOf<M extends Method> = Extract<UpdateSettingsFlowBody, { method: M }>
+
+/** How a field's text becomes its value, read off the body type; `required` when the type says so. */
+type Kind<Body, Key extends keyof Body> = [NonNullable<Body[Key]>] extends [boolean]
+  ? 'boolean'
+  : [NonNullable<Body[Key]>] extends [string]
+    ? object extends Pick<Body, Key>
+      ? 'text'
+      : 'required text'
+    : object extends Pick<Body, Key>
+      ? 'object'
+      : 'required object'
+
+/**
+ * The fields of each method's body, as Kratos' settings schemas list them. `satisfies` ties this
+ * table to the generated types: a field added, removed or retyped there fails to compile here.
+ */
+export const SETTINGS_FORM_FIELDS = {
+  profile: { csrf_token: 'text', traits: 'required object', transient_payload: 'object' },
+  password: { csrf_token: 'text', password: 'required text', transient_payload: 'object' },
+  totp: { csrf_token: 'text', totp_code: 'text', totp_unlink: 'boolean', transient_payload: 'object' },
+  webauthn: { csrf_token: 'text', webauthn_register: 'text', webauthn_register_displayname: 'text', webauthn_remove: 'text', transient_payload: 'object' },
+  lookup_secret: {
+    csrf_token: 'text',
+    lookup_secret_confirm: 'boolean',
+    lookup_secret_disable: 'boolean',
+    lookup_secret_regenerate: 'boolean',
+    lookup_secret_reveal: 'boolean',
+    transient_payload: 'object',
+  },
+  oidc: { flow: 'text', link: 'text', unlink: 'text', traits: 'object', upstream_parameters: 'object', transient_payload: 'object' },
+  passkey: { csrf_token: 'text', passkey_settings_register: 'text', passkey_remove: 'text' },
+  saml: { csrf_token: 'text', flow: 'text', link: 'text', unlink: 'text', traits: 'object', transient_payload: 'object' },
+} as const satisfies { readonly [M in Method]: { readonly [Key in Exclude<keyof BodyOf<M>, 'method'>]-?: Kind<BodyOf<M>, Key> } }
+
+// Kratos' own buttons for these methods send no `method`: the strategy recognises its fields instead
+// (selfservice/strategy/{totp,webauthn,lookup,oidc,passkey}). link/unlink go to oidc, as in Kratos.
+const TRIGGERS = {
+  totp: ['totp_unlink'],
+  webauthn: ['webauthn_register', 'webauthn_remove'],
+  lookup_secret: ['lookup_secret_confirm', 'lookup_secret_disable', 'lookup_secret_regenerate', 'lookup_secret_reveal'],
+  oidc: ['link', 'unlink'],
+  passkey: ['passkey_settings_register', 'passkey_remove'],
+} as const satisfies { readonly [M in Method]?: readonly (keyof (typeof SETTINGS_FORM_FIELDS)[M])[] }
+
+// Names that would reach Object.prototype through a dotted path, or through a later merge.
+const UNSAFE: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+// Go's strconv.ParseBool, which Kratos' form decoder uses.
+const BOOLEANS: Readonly<Record<string, boolean>> = { 1: true, t: true, T: true, TRUE: true, true: true, True: true, 0: false, f: false, F: false, FALSE: false, false: false, False: false }
+
+const NAME = 'parseSettingsForm'
+const fail = (message: string) => new KratosArgumentError(`${NAME}: ${message}`)
+const quote = (name: string) => `"${escapeText(name.length > 64 ? `${name.slice(0, 64)}…` : name)}"`
+
+type Tree = { [key: string]: Tree | string | string[] }
+type Values = ReadonlyMap<string, readonly string[]>
+
+/** The values of each name, in form order; a file throws. */
+function valuesByName(form: FormData | URLSearchParams): Values {
+  const isForm = form instanceof URLSearchParams || (typeof FormData === 'function' && form instanceof FormData)
+  if (!isForm) throw fail('needs a FormData or URLSearchParams')
+  const values = new Map<string, string[]>()
+  for (const [name, value] of form) {
+    if (typeof value !== 'string') throw fail(`${quote(name)} is a file; a settings form has no file fields`)
+    const list = values.get(name)
+    if (list === undefined) values.set(name, [value])
+    else list.push(value)
+  }
+  return values
+}
+
+/** A copy of parsed JSON without `__proto__`, `constructor` or `prototype` keys at any depth. */
+function withoutUnsafeKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUnsafeKeys)
+  if (!isJsonObject(value)) return value
+  const copy: Record<string, unknown> = {}
+  for (const [key, item] of Object.entries(value)) if (!UNSAFE.has(key)) copy[key] = withoutUnsafeKeys(item)
+  return copy
+}
+
+/** An object field sent as JSON text under its own name (Kratos reads `transient_payload` so). */
+function jsonObject(name: string, text: string): Tree {
+  const parsed = parseJson(text)
+  if (!isJsonObject(parsed)) throw fail(`${quote(name)} must be a JSON object`)
+  return withoutUnsafeKeys(parsed) as Tree
+}
+
+/**
+ * An object field sent as dotted names (`traits.name.first`). Its members are text, as the
+ * identity schema is not at hand: one value is a string, repeated names an array of strings.
+ */
+function dottedObject(name: string, values: Values): Tree | undefined {
+  let tree: Tree | undefined
+  for (const [full, list] of values) {
+    if (!full.startsWith(`${name}.`)) continue
+    const path = full.slice(name.length + 1).split('.')
+    // Kratos reads only the names its schemas list: none of these, nor an empty segment.
+    if (path.some((key) => key === '' || UNSAFE.has(key))) continue
+    if (path.length >= MAX_JSON_DEPTH) throw fail(`${quote(full)} is nested deeper than ${MAX_JSON_DEPTH} levels`)
+    // Kratos drops an empty single value, as it does for every text field.
+    if (list.length === 1 && list[0] === '') continue
+    let node = (tree ??= {})
+    for (const key of path.slice(0, -1)) {
+      if (!Object.hasOwn(node, key)) node[key] = {}
+      const next = node[key]!
+      if (typeof next === 'string' || Array.isArray(next)) throw fail(`${quote(full)} conflicts with a field of the same name`)
+      node = next
+    }
+    const last = path.at(-1)!
+    if (Object.hasOwn(node, last)) throw fail(`${quote(full)} conflicts with fields below it`)
+    node[last] = list.length === 1 ? list[0]! : [...list]
+  }
+  return tree
+}
+
+/** The fields of `method`'s body found in the form, read as Kratos' decoder reads them. */
+function readFields(method: Method, values: Values): Record<string, unknown> {
+  const fields: Record<string, unknown> = {}
+  for (const [name, kind] of Object.entries(SETTINGS_FORM_FIELDS[method])) {
+    const list = values.get(name)
+    if (kind === 'boolean') {
+      // The last value, so that a hidden "false" before a checkbox works as in Kratos.
+      const text = list?.at(-1)
+      if (text === undefined || text === '') continue
+      if (!Object.hasOwn(BOOLEANS, text)) throw fail(`${quote(name)} must be true or false`)
+      fields[name] = BOOLEANS[text]
+    } else if (kind === 'text' || kind === 'required text') {
+      // The first value, as Go's url.Values.Get.
+      const text = list?.[0]
+      if (text !== undefined && text !== '') fields[name] = text
+      else if (kind === 'required text') throw fail(`the ${method} form has no ${quote(name)} value`)
+    } else {
+      const text = list?.[0]
+      const dotted = dottedObject(name, values)
+      if (text !== undefined && text !== '' && dotted !== undefined) throw fail(`${quote(name)} is sent both as JSON and as dotted names`)
+      const object = text !== undefined && text !== '' ? jsonObject(name, text) : dotted
+      // Kratos makes an absent object field {}; only a required one needs it to match the type.
+      if (object !== undefined) fields[name] = object
+      else if (kind === 'required object') fields[name] = {}
+    }
+  }
+  return fields
+}
+
+const isMethod = (value: string): value is Method => Object.hasOwn(SETTINGS_FORM_FIELDS, value)
+
+/** The method of a form without `method`, from the fields of the button that was pressed, as Kratos finds it. */
+function inferMethod(values: Values): { method: Method; fields: Record<string, unknown> } {
+  const found = Object.entries(TRIGGERS).flatMap(([method, triggers]) => {
+    if (!triggers.some((name) => values.get(name)?.some((text) => text !== ''))) return []
+    const fields = readFields(method as Method, values)
+    return triggers.some((name) => fields[name] !== undefined && fields[name] !== false) ? [{ method: method as Method, fields }] : []
+  })
+  if (found.length === 1) return found[0]!
+  if (found.length === 0) throw fail('the form has no "method" value')
+  throw fail(`the form has no "method" value, and the fields of ${found.map(({ method }) => method).join(' and ')} are set`)
+}
+
+/**
+ * Reads a browser's settings form (`FormData` from `request.formData()` or a server action, or
+ * `URLSearchParams`) into the body for `updateSettingsFlow`, as Kratos reads a form post: dotted
+ * names nest (`traits.name.first`), empty values are left out, booleans are parsed,
+ * `transient_payload` may be JSON text, and names the method's body does not have are dropped.
+ * Traits stay text (a repeated name becomes an array): Kratos converts them by the identity
+ * schema. Without `method`, the method is read off the buttons Kratos renders without one
+ * (lookup secrets, TOTP unlinking, security keys, passkeys, OIDC link and unlink).
+ *
+ * Throws a `KratosArgumentError` for a file, an unknown or missing method (or one not in
+ * `options.methods`, which also narrows the type), a missing `password`, a boolean that is not
+ * one, or names that contradict each other. `__proto__`, `constructor` and `prototype` are dropped.
+ * @example
+ * const body = parseSettingsForm(await request.formData())
+ * const result = await kratos.updateSettingsFlow(flowId, body, getCookieHeader(request))
+ */
+export function parseSettingsForm<M extends UpdateSettingsFlowBody['method'] = UpdateSettingsFlowBody['method']>(
+  form: FormData | URLSearchParams,
+  options: { readonly methods?: readonly M[] } = {},
+): Extract<UpdateSettingsFlowBody, { method: M }> {
+  const values = valuesByName(form)
+  const named = values.get('method')?.[0]
+  let method: Method
+  let fields: Record<string, unknown>
+  if (named === undefined || named === '') ({ method, fields } = inferMethod(values))
+  else if (isMethod(named)) {
+    method = named
+    fields = readFields(method, values)
+  } else throw fail(`${quote(named)} is not a settings method (${Object.keys(SETTINGS_FORM_FIELDS).join(', ')})`)
+  const { methods } = options
+  if (methods !== undefined && !(methods as readonly Method[]).includes(method)) throw fail(`method "${method}" is not one of ${methods.join(', ')}`)
+  return { method, ...fields } as Extract<UpdateSettingsFlowBody, { method: M }>
+}
