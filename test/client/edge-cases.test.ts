@@ -14,6 +14,7 @@ import {
 import { normalizeClientOptions } from '../../src/client/options.js'
 import { sleep, statusRetryDelay } from '../../src/client/retry-delay.js'
 import { encodeForm } from '../../src/operations/encode-form.js'
+import { parseSettingsForm } from '../../src/operations/parse-settings-form.js'
 import { makeKratosError, makeSettingsFlow } from '../../src/mock/index.js'
 
 const BASE = 'http://kratos.test'
@@ -145,6 +146,13 @@ describe('updateSettingsFlow encodes the body as the mode asks', () => {
     expect(encodeForm({ method: 'profile', traits: { email: 'a@b.c', nick: null, phone: undefined, tags: ['x', 'y'] }, gone: null })).toBe(
       'method=profile&traits.email=a%40b.c&traits.tags=x&traits.tags=y',
     )
+  })
+
+  test('the form encoding sends transient_payload as JSON text, the only way Kratos reads it from a form, and parseSettingsForm reads it back', () => {
+    const body = { method: 'password', password: 'p', transient_payload: { source: 'web', n: [1, { a: true }] } } as const
+    const form = encodeForm(body)
+    expect(new URLSearchParams(form).get('transient_payload')).toBe('{"source":"web","n":[1,{"a":true}]}')
+    expect(parseSettingsForm(new URLSearchParams(form))).toEqual(body)
   })
 
   test('getCsrfToken ignores a csrf_token input whose value is not a string', () => {
