@@ -1,70 +1,43 @@
-import type { SettingsFlow, UiNode, UiText } from 'kratos-settings'
+import { groupNodes, type SettingsFlow, type UiNode, type UiText } from 'kratos-settings'
 
-function Messages({ messages }: { messages: readonly UiText[] }) {
-  return messages.map((message) => (
+const Messages = ({ messages }: { messages: readonly UiText[] }) =>
+  messages.map((message) => (
     <p key={message.id} data-message-type={message.type}>
       {message.text}
     </p>
   ))
-}
 
+/** One node: an input with its label and messages, a text or an image (TOTP, lookup codes). Scripts (WebAuthn) need a client component. */
 function Node({ node }: { node: UiNode }) {
-  const { attributes } = node
-  switch (attributes.node_type) {
-    case 'input': {
-      const value = typeof attributes.value === 'string' ? attributes.value : undefined
-      const input = (
-        <input
-          name={attributes.name}
-          type={attributes.type}
-          defaultValue={attributes.type === 'submit' ? undefined : value}
-          value={attributes.type === 'submit' ? value : undefined}
-          required={attributes.required}
-          disabled={attributes.disabled}
-        />
-      )
-      if (attributes.type === 'hidden') return input
-      return (
-        <div>
-          <label>
-            {attributes.type === 'submit' ? null : node.meta.label?.text}
-            {input}
-          </label>
-          <Messages messages={node.messages} />
-        </div>
-      )
-    }
-    case 'text':
-      return <p id={attributes.id}>{attributes.text.text}</p>
-    case 'img':
-      return <img src={attributes.src} id={attributes.id} width={attributes.width} height={attributes.height} alt={node.meta.label?.text ?? ''} />
-    case 'a':
-      return (
-        <a href={attributes.href} id={attributes.id}>
-          {attributes.title.text}
-        </a>
-      )
-    case 'div':
-      return <div id={attributes.id} className={attributes.class} />
-    case 'script':
-      // Scripts (WebAuthn, passkeys) need a client component; this example renders none.
-      return null
-  }
+  const { attributes: a, meta } = node
+  if (a.node_type === 'text') return <p>{a.text.text}</p>
+  if (a.node_type === 'img') return <img src={a.src} width={a.width} height={a.height} alt={meta.label?.text ?? ''} />
+  if (a.node_type !== 'input') return null
+  const value = typeof a.value === 'string' ? a.value : undefined
+  if (a.type === 'hidden') return <input type="hidden" name={a.name} value={value} />
+  if (a.type === 'submit') return <input type="submit" name={a.name} value={value} disabled={a.disabled} />
+  return (
+    <label>
+      {meta.label?.text}
+      <input name={a.name} type={a.type} defaultValue={value} required={a.required} disabled={a.disabled} />
+      <Messages messages={node.messages} />
+    </label>
+  )
 }
 
-/** A flow's form, rendered from `ui.nodes` in document order, one <form> per group, posted to app/settings/update. */
+/** The flow as one form per group, each with the CSRF token of the `default` group, posted to /settings/update. */
 export function SettingsForm({ flow }: { flow: SettingsFlow }) {
-  const csrf = flow.ui.nodes.filter((node) => node.group === 'default')
-  const groups = [...new Set(flow.ui.nodes.map((node) => node.group))].filter((group) => group !== 'default')
+  const groups = groupNodes(flow)
+  const csrf = groups.get('default') ?? []
+  groups.delete('default')
   return (
     <>
       <Messages messages={flow.ui.messages ?? []} />
-      {groups.map((group) => (
-        <form key={group} action={`/settings/update?flow=${encodeURIComponent(flow.id)}`} method="post" data-group={group}>
-          {csrf.map((node, index) => <Node key={`default-${index}`} node={node} />)}
-          {flow.ui.nodes
-            .filter((node) => node.group === group)
-            .map((node, index) => <Node key={`${group}-${index}`} node={node} />)}
+      {[...groups].map(([group, nodes]) => (
+        <form key={group} method="post" action={`/settings/update?flow=${encodeURIComponent(flow.id)}`} data-group={group}>
+          {[...csrf, ...nodes].map((node, index) => (
+            <Node key={index} node={node} />
+          ))}
         </form>
       ))}
     </>

@@ -2,15 +2,15 @@ import { createKratosClient, type KratosClient } from 'kratos-settings'
 
 let client: KratosClient | undefined
 
-/** Kratos' public URL, read at run time so that one build serves every environment. */
-export function kratosUrl(): string {
+/** One client for the whole server, on Kratos' public URL from `KRATOS_URL`: it holds no per-user state. */
+export function kratos(): KratosClient {
   const url = process.env.KRATOS_URL
   if (url === undefined || url === '') throw new Error('Set KRATOS_URL to Kratos’ public URL, for example http://127.0.0.1:4433')
-  return url
+  client ??= createKratosClient({ baseUrl: url })
+  return client
 }
 
-/** One client for the whole server: it holds no per-user state, so concurrent requests share it. */
-export function kratos(): KratosClient {
-  client ??= createKratosClient({ baseUrl: kratosUrl() })
-  return client
+/** This app's URL for `path` as the browser addressed it (behind a proxy, `request.url` may name another host). */
+export function appUrl(headers: Headers, path: string): string {
+  return `${headers.get('x-forwarded-proto') ?? 'http'}://${headers.get('host')}${path}`
 }

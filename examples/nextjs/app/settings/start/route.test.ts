@@ -17,11 +17,11 @@ afterAll(() => server.close())
 const visit = (cookie?: string) =>
   GET(new Request('http://app.test/settings/start', { headers: { host: 'app.test', ...(cookie === undefined ? {} : { cookie }) } }))
 
-test('forwards the CSRF cookie and sends the browser back to the settings page', async () => {
+test('forwards the CSRF cookie and sends the browser to the page of the new flow', async () => {
   server.use(...createKratosHandlers({ baseUrl: KRATOS_URL }))
   const response = await visit(`${SESSION_COOKIE}=test-session`)
   expect(response.status).toBe(303)
-  expect(response.headers.get('location')).toBe('/settings?cookies=forwarded')
+  expect(response.headers.get('location')).toMatch(/^\/settings\?flow=[0-9a-f-]{36}$/)
   expect(response.headers.getSetCookie()).toEqual([expect.stringMatching(`^${CSRF_COOKIE}=`)])
 })
 
