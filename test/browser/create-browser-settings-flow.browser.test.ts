@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, inject, test } from 'vitest'
 import { createKratosClient, getCsrfToken, KratosArgumentError, type SettingsFlow, type SettingsFlowResult } from '../../src/index.js'
 import { loadSettingsFlow } from '../../examples/browser/load-settings-flow.js'
-import { SESSION_COOKIE } from '../../src/mock/index.js'
+import { SESSION_COOKIE } from '../../src/mock/mock-kratos.js'
 
 // Runs in real Chromium. The page and the mock Kratos are on different ports of 127.0.0.1:
 // cross-origin but same-site, as an app and its Kratos on two subdomains are.

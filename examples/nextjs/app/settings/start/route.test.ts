@@ -30,9 +30,3 @@ test('sends a browser without a session to Kratos’ login', async () => {
   const response = await visit()
   expect(response.headers.get('location')).toBe(`${KRATOS_URL}/self-service/login/browser?return_to=http%3A%2F%2Fapp.test%2Fsettings`)
 })
-
-test('follows Kratos when it asks for a fresh login', async () => {
-  server.use(...createKratosHandlers({ baseUrl: KRATOS_URL, error: 'session_refresh_required' }))
-  const response = await visit(`${SESSION_COOKIE}=test-session`)
-  expect(response.headers.get('location')).toMatch(/^https:\/\/auth\.example\.com\/self-service\/login\/browser\?refresh=true&return_to=/)
-})
