@@ -5,19 +5,19 @@ import { directoryUrl, settingsEndpoints, type SettingsEndpoints } from '../util
 /** Retry policy. Only GET is retried, only on network errors, 502/503/504, and 429 with `Retry-After`. */
 export interface RetryOptions {
   /** Retries after the first attempt, 0 to 2. @default 2 */
-  limit?: number
+  limit?: number | undefined
   /** Delay before retry number `attempt` (from 1), in ms, when the server sent no `Retry-After`. @default attempt => 300 * 2 ** (attempt - 1) */
-  delay?: (attempt: number) => number
+  delay?: ((attempt: number) => number) | undefined
   /** Upper bound for a server's `Retry-After`, in ms. @default 5000 */
-  maxRetryAfter?: number
+  maxRetryAfter?: number | undefined
 }
 
 /** Observers around each HTTP attempt, for logging and tracing. */
 export interface KratosHooks {
   /** Called before each attempt; may set headers on the request (it carries the caller's cookie). */
-  beforeRequest?: Array<(request: Request) => void | Promise<void>>
+  beforeRequest?: Array<(request: Request) => void | Promise<void>> | undefined
   /** Called with each response, including ones that will be retried; read only a clone. */
-  afterResponse?: Array<(response: Response, request: Request) => void | Promise<void>>
+  afterResponse?: Array<(response: Response, request: Request) => void | Promise<void>> | undefined
 }
 
 /** Options of {@link createKratosClient}. */
@@ -28,20 +28,23 @@ export interface KratosClientOptions {
    */
   baseUrl: string
   /** The fetch to use; `globalThis.fetch`, looked up per request, by default. */
-  fetch?: typeof globalThis.fetch
+  fetch?: typeof globalThis.fetch | undefined
   /** Per-attempt timeout in ms, for the headers and again for the body. @default 10000 */
-  timeout?: number
+  timeout?: number | undefined
   /** Retries: a limit (0 to 2) or a {@link RetryOptions}. @default 2 */
-  retry?: number | RetryOptions
+  retry?: number | RetryOptions | undefined
   /** Headers sent with every request. Never a `Cookie`: cookies are per call. */
-  headers?: Record<string, string>
+  headers?: Record<string, string> | undefined
   /** The fetch `credentials` mode; browsers need `'include'` to send Kratos' cookies. @default 'include' */
-  credentials?: RequestCredentials
+  credentials?: RequestCredentials | undefined
   /** Bodies larger than this are not buffered; the result is `'unexpected'`. @default 4194304 (4 MiB) */
-  maxBodyBytes?: number
+  maxBodyBytes?: number | undefined
   /** Observers around each HTTP attempt. */
-  hooks?: KratosHooks
+  hooks?: KratosHooks | undefined
 }
+
+/** {@link RetryOptions} with every default applied. */
+type ResolvedRetry = { readonly [Key in keyof RetryOptions]-?: NonNullable<RetryOptions[Key]> }
 
 /** Options after validation and defaults; computed once per client. */
 export interface ClientConfig {
@@ -49,7 +52,7 @@ export interface ClientConfig {
   readonly endpoints: SettingsEndpoints
   readonly fetch: typeof globalThis.fetch | undefined
   readonly timeout: number
-  readonly retry: Required<RetryOptions>
+  readonly retry: ResolvedRetry
   readonly headers: Readonly<Record<string, string>>
   /** The values of `headers` that are credentials (and a `Bearer` value's token alone): no error may show them. */
   readonly credentialValues: readonly string[]
@@ -85,7 +88,7 @@ function positiveInteger(name: string, value: unknown, fallback: number, max = N
   return value as number
 }
 
-function normalizeRetry(retry: number | RetryOptions | undefined): Required<RetryOptions> {
+function normalizeRetry(retry: number | RetryOptions | undefined): ResolvedRetry {
   const options = typeof retry === 'number' ? { limit: retry } : (retry ?? {})
   const limit = options.limit ?? 2
   if (!Number.isInteger(limit) || limit < 0 || limit > 2) fail('retry limit must be 0, 1 or 2')

@@ -1,4 +1,5 @@
 import { isJsonObject, parseJson, type JsonObject } from '../utils/json.js'
+import type { Parsed } from '../utils/parsed.js'
 
 // Names that would reach Object.prototype through a dotted path; Kratos' decoder only keeps
 // names its schemas list, and none of these is one.
@@ -47,9 +48,8 @@ export function parseFormBody(text: string): JsonObject {
     // Stryker disable next-line ConditionalExpression,StringLiteral,BlockStatement: equivalent; the mock neither reads nor returns transient_payload.
     if (name === 'transient_payload') {
       const payload = parseJson(value)
-      // parseJson answers a symbol for text it does not parse.
-      // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral,CallExpression: equivalent; the mock neither reads nor returns transient_payload.
-      if (typeof payload !== 'symbol') setPath(body, name, payload)
+      // Stryker disable next-line ConditionalExpression: equivalent; the mock neither reads nor returns transient_payload.
+      if (payload.ok) setPath(body, name, payload.value)
       continue
     }
     setPath(body, name, value)
@@ -58,10 +58,10 @@ export function parseFormBody(text: string): JsonObject {
 }
 
 /** A JSON body as Kratos' decoder reads it: dotted top-level names nest, empty strings count as absent. The top level has no prototype. */
-export function normalizeJsonBody(parsed: unknown): JsonObject {
+export function normalizeJsonBody(parsed: Parsed<unknown, string>): JsonObject {
   const body = record()
-  if (!isJsonObject(parsed)) return body
-  for (const [name, value] of Object.entries(parsed)) if (value !== '') setPath(body, name, value)
+  if (!parsed.ok || !isJsonObject(parsed.value)) return body
+  for (const [name, value] of Object.entries(parsed.value)) if (value !== '') setPath(body, name, value)
   return body
 }
 

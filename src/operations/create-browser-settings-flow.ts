@@ -10,15 +10,15 @@ import type { SettingsFlowResult } from '../result/settings-result.js'
 /** Per-call options of `createBrowserSettingsFlow`. */
 export interface CreateBrowserSettingsFlowOptions {
   /** Scopes the flow to one organization's providers (Ory Network). */
-  organization?: string
+  organization?: string | undefined
   /** Aborts the call; the promise then rejects with the signal's own reason. */
-  signal?: AbortSignal
+  signal?: AbortSignal | undefined
   /**
    * `'json'` asks for the flow as JSON (200, or a JSON error). `'redirect'` asks like a browser
    * navigation and gets Kratos' 303 back as a `redirect` result.
    * @default 'json'
    */
-  mode?: ResponseMode
+  mode?: ResponseMode | undefined
 }
 
 const OPERATION = 'createBrowserSettingsFlow' as const

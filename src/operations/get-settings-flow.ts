@@ -10,7 +10,7 @@ import type { SettingsFlowResult } from '../result/settings-result.js'
 /** Per-call options of `getSettingsFlow`. */
 export interface GetSettingsFlowOptions {
   /** Aborts the call; the promise then rejects with the signal's own reason. */
-  signal?: AbortSignal
+  signal?: AbortSignal | undefined
 }
 
 const OPERATION = 'getSettingsFlow' as const

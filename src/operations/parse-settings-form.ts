@@ -87,8 +87,8 @@ function withoutUnsafeKeys(value: unknown): unknown {
 /** An object field sent as JSON text under its own name (Kratos reads `transient_payload` so). */
 function jsonObject(name: string, text: string): Tree {
   const parsed = parseJson(text)
-  if (!isJsonObject(parsed)) throw fail(`${quote(name)} must be a JSON object`)
-  return withoutUnsafeKeys(parsed) as Tree
+  if (!parsed.ok || !isJsonObject(parsed.value)) throw fail(`${quote(name)} must be a JSON object`)
+  return withoutUnsafeKeys(parsed.value) as Tree
 }
 
 /**

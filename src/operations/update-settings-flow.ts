@@ -15,20 +15,20 @@ import { encodeForm } from './encode-form.js'
 /** Per-call options of `updateSettingsFlow`. */
 export interface UpdateSettingsFlowOptions {
   /** Aborts the call; the promise then rejects with the signal's own reason. */
-  signal?: AbortSignal
+  signal?: AbortSignal | undefined
   /**
    * `'json'` sends the body as JSON; `'form'` as `application/x-www-form-urlencoded`, as a
    * browser's form post would (nested fields as dotted names).
    * @default 'form' with `mode: 'redirect'`, else 'json'
    */
-  encoding?: 'json' | 'form'
+  encoding?: 'json' | 'form' | undefined
   /**
    * `'json'` asks for the answer as JSON (the flow, or a JSON error). `'redirect'` posts like a
    * browser's form and gets Kratos' redirect back as a `redirect` result. It implies
    * `encoding: 'form'`: Kratos answers any `Content-Type: application/json` request with JSON.
    * @default 'json'
    */
-  mode?: ResponseMode
+  mode?: ResponseMode | undefined
 }
 
 const OPERATION = 'updateSettingsFlow' as const

@@ -66,7 +66,7 @@ export type NextStep =
 /** Options of `nextStep`. */
 export interface NextStepOptions {
   /** Where the browser should come back to after a login or a new flow (your settings page, absolute). */
-  returnTo?: string
+  returnTo?: string | undefined
 }
 
 /** The success step of a flow; `redirect_browser_to` goes through the URL gate like every URL we hand out. */

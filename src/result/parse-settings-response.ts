@@ -3,7 +3,7 @@ import { exchangeSecrets, redactJson, redactText } from '../errors/redact.js'
 import { KratosTimeoutError, UnexpectedResponseError, type UnexpectedProblem } from '../errors/errors.js'
 import type { ClientConfig } from '../client/options.js'
 import type { RequestSpec } from '../client/send-request.js'
-import { MAX_JSON_DEPTH, MAX_JSON_VALUES, NOT_JSON, parseJson, TOO_COMPLEX } from '../utils/json.js'
+import { MAX_JSON_DEPTH, MAX_JSON_VALUES, parseJson } from '../utils/json.js'
 import { navigableUrl } from '../utils/navigable-url.js'
 import { parseSettingsFlow } from './parse-settings-flow.js'
 import { readBody } from './read-body.js'
@@ -78,23 +78,24 @@ export async function parseSettingsResponse(
     return unexpected('body_too_large', `Kratos answered ${status} with a body over maxBodyBytes (${config.maxBodyBytes} bytes); it was not read`, undefined)
   }
   const text = read.value
-  const json = parseJson(text)
-  if (json === TOO_COMPLEX) {
+  const parsedJson = parseJson(text)
+  if (!parsedJson.ok && parsedJson.problem === 'body_too_complex') {
     const limits = `nested deeper than ${MAX_JSON_DEPTH} levels or with more than ${MAX_JSON_VALUES} values`
     return unexpected('body_too_complex', `Kratos answered ${status} with a body ${limits}; it was not parsed`, undefined)
   }
   const secrets = () => secretsOf(spec, config, setCookie)
   if (status !== 200 && status < 400) {
-    const body = json === NOT_JSON ? redactText(text, secrets()) : redactJson(json, secrets())
+    const body = parsedJson.ok ? redactJson(parsedJson.value, secrets()) : redactText(text, secrets())
     return unexpected('unexpected_status', `Kratos answered ${status}, which ${operation} does not document`, body)
   }
-  if (json === NOT_JSON) {
+  if (!parsedJson.ok) {
     const body = redactText(text, secrets())
     // The media type only: a parameter is the server's text, and could echo anything.
     const type = response.headers.get('content-type')?.split(';', 1)[0]!.trim() || 'no content type'
     const what = text === '' ? 'an empty body' : `a body that is not JSON (${type}): "${preview(body)}"`
     return unexpected('not_json', `Kratos answered ${status} with ${what}`, body)
-  }
+  }  const json = parsedJson.value
+
   if (status === 200) {
     const flow = parseSettingsFlow(json)
     if (flow.ok) return { kind: 'flow', status, setCookie, flow: flow.value }

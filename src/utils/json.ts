@@ -1,5 +1,7 @@
 // Reading fields of parsed JSON whose shape is not yet known.
 
+import { failed, parsed, type Parsed } from './parsed.js'
+
 /** A parsed JSON object (not an array, not null). */
 export type JsonObject = Record<string, unknown>
 
@@ -12,12 +14,6 @@ export function isJsonObject(value: unknown): value is JsonObject {
 export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
-
-/** What {@link parseJson} returns for text that is not JSON. */
-export const NOT_JSON = Symbol('not JSON')
-
-/** What {@link parseJson} returns for JSON nested deeper than {@link MAX_JSON_DEPTH} or with more than {@link MAX_JSON_VALUES} values. */
-export const TOO_COMPLEX = Symbol('too complex')
 
 /** The deepest nesting of objects and arrays parsed; a settings flow needs about 8. */
 export const MAX_JSON_DEPTH = 64
@@ -72,12 +68,16 @@ function tooComplex(text: string): boolean {
   return false
 }
 
-/** The parsed value of `text`, {@link NOT_JSON}, or {@link TOO_COMPLEX} (checked before parsing). */
-export function parseJson(text: string): unknown {
-  if (tooComplex(text)) return TOO_COMPLEX
+/**
+ * The parsed value of `text`; `body_too_complex` for JSON nested deeper than {@link MAX_JSON_DEPTH}
+ * or with more than {@link MAX_JSON_VALUES} values (checked before parsing), `not_json` for text
+ * that is not JSON.
+ */
+export function parseJson(text: string): Parsed<unknown, 'not_json' | 'body_too_complex'> {
+  if (tooComplex(text)) return failed('body_too_complex')
   try {
-    return JSON.parse(text)
+    return parsed(JSON.parse(text))
   } catch {
-    return NOT_JSON
+    return failed('not_json')
   }
 }

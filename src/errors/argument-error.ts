@@ -1,2 +1,0 @@
-// Temporary: moved to errors.ts.
-export { KratosArgumentError } from './errors.js'
