@@ -5,14 +5,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: [
-      'test/**/*.browser.test.ts',
-      'test/examples/**',
-      'test/package/**',
-      'test/openapi/generated.test.ts',
-      'test/reliability/conformance.test.ts',
-      'test/security/structure.test.ts',
-    ],
+    exclude: ['test/**/*.browser.test.ts', 'test/examples/**', 'test/package/**', 'test/openapi/generated.test.ts', 'test/reliability/conformance.test.ts', 'test/security/structure.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     env: { KRATOS_SETTINGS_MUTATION: '1' },

@@ -27,7 +27,13 @@ const gzip = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).length
 async function bundle(contents: string) {
   const result = await build({
     stdin: { contents, resolveDir: here, loader: 'ts' },
-    bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, metafile: true, logLevel: 'silent',
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
   })
   return result.outputFiles[0]!.contents
 }

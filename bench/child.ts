@@ -9,7 +9,9 @@ const contender = contenders[name] ?? kyProfile[name]
 if (contender === undefined) throw new Error(`unknown contender ${name}`)
 
 if (mode === 'cold') {
-  await (await contender(baseUrl))()
+  await (
+    await contender(baseUrl)
+  )()
   // performance.now() counts from the start of this process.
   process.stdout.write(JSON.stringify({ ms: performance.now() }))
 } else {

@@ -66,11 +66,13 @@ export const contenders: Record<string, Contender> = {
   },
 }
 
-const kyWith = (options: Options): Contender => async (baseUrl) => {
-  const { default: ky } = await import('ky')
-  const url = `${baseUrl}/${PATH}`
-  return async () => idOf(await ky.get(url, { ...options, headers }))
-}
+const kyWith =
+  (options: Options): Contender =>
+  async (baseUrl) => {
+    const { default: ky } = await import('ky')
+    const url = `${baseUrl}/${PATH}`
+    return async () => idOf(await ky.get(url, { ...options, headers }))
+  }
 
 /** ky with one more of our options at a time: what each part of ky's per-request work costs. */
 export const kyProfile: Record<string, Contender> = {

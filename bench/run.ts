@@ -55,7 +55,10 @@ server.disconnect()
 
 const floor = median(sequential['raw fetch']!)
 const floorConcurrent = median(concurrent['raw fetch']!)
-console.log('| contender | sequential median (p90) | × raw fetch | 64 concurrent median | × raw fetch | peak RSS over ' + `${MEMORY_CALLS} calls | cold start to first result | browser bundle, gzip (minified) |`)
+console.log(
+  '| contender | sequential median (p90) | × raw fetch | 64 concurrent median | × raw fetch | peak RSS over ' +
+    `${MEMORY_CALLS} calls | cold start to first result | browser bundle, gzip (minified) |`,
+)
 console.log('|---|---|---|---|---|---|---|---|')
 for (const name of Object.keys(contenders)) {
   const bundle = bundles[name === 'bare ky, same options' ? 'bare ky' : name]
@@ -67,7 +70,7 @@ for (const name of Object.keys(contenders)) {
   )
 }
 
-console.log('\nWhere ky\'s per-request time goes (sequential median, each row adds one of our options):\n')
+console.log("\nWhere ky's per-request time goes (sequential median, each row adds one of our options):\n")
 console.log('| ky configuration | median | × raw fetch | added by this step |')
 console.log('|---|---|---|---|')
 const profileFloor = median(profile['raw fetch']!)

@@ -33,9 +33,12 @@ for (const [report, entry] of Object.entries(entries)) {
     configObjectFullPath: join(root, 'api-extractor.json'),
     packageJsonFullPath: join(root, 'package.json'),
   })
-  const result = Extractor.invoke(config, { localBuild: update, messageCallback: (message) => {
-    if (message.logLevel === 'verbose' || message.logLevel === 'info') message.handled = true
-  } })
+  const result = Extractor.invoke(config, {
+    localBuild: update,
+    messageCallback: (message) => {
+      if (message.logLevel === 'verbose' || message.logLevel === 'info') message.handled = true
+    },
+  })
   if (!result.succeeded || (!update && result.apiReportChanged)) {
     failed = true
     console.error(`etc/${report}.api.md: the public API differs from the report; review it, then run npm run api:update`)

@@ -20,7 +20,12 @@ function strip(value: Json): Json {
       // Prism's data generator stumbles on once it becomes `{}`.
       .map(([key, item]): [string, Json] => [key, key === 'description' && typeof item === 'string' ? '' : item])
       // The keys of `properties` are field names (a field may be called `title`), not keywords.
-      .map(([key, item]) => [key, key === 'properties' && item !== null && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).map(([name, schema]) => [name, strip(schema)])) : strip(item)]),
+      .map(([key, item]) => [
+        key,
+        key === 'properties' && item !== null && typeof item === 'object' && !Array.isArray(item)
+          ? Object.fromEntries(Object.entries(item).map(([name, schema]) => [name, strip(schema)]))
+          : strip(item),
+      ]),
   )
 }
 

@@ -1,7 +1,6 @@
 import { getFlowMessages, type SettingsFlow, type UpdateSettingsFlowResult } from '../../src/index.js'
 
-const cookieNames = (setCookie: string[]) =>
-  setCookie.length === 0 ? 'none' : setCookie.map((cookie) => cookie.split('=')[0]).join(', ')
+const cookieNames = (setCookie: string[]) => (setCookie.length === 0 ? 'none' : setCookie.map((cookie) => cookie.split('=')[0]).join(', '))
 
 function describeFlow(flow: SettingsFlow): string[] {
   const groups = [...new Set(flow.ui.nodes.map((node) => node.group))].join(', ')

@@ -1,12 +1,7 @@
 // `npm start`: runs kratos-settings through each scenario of a settings page and prints the typed
 // results. Without KRATOS_URL it starts an embedded mock Kratos on 127.0.0.1; with KRATOS_URL
 // (and optionally KRATOS_COOKIE) it asks a real Kratos instead.
-import {
-  createKratosClient,
-  KratosArgumentError,
-  type CreateBrowserSettingsFlowOptions,
-  type KratosClient,
-} from '../../src/index.js'
+import { createKratosClient, KratosArgumentError, type CreateBrowserSettingsFlowOptions, type KratosClient } from '../../src/index.js'
 import { makeKratosError, SESSION_COOKIE, startMockKratos } from '../../src/mock/index.js'
 import { serve } from '../../src/mock/serve.js'
 import { describeResult } from './describe-result.js'

@@ -1,7 +1,4 @@
-import {
-  createBrowserSettingsFlowOperation,
-  type CreateBrowserSettingsFlowOptions,
-} from '../operations/create-browser-settings-flow.js'
+import { createBrowserSettingsFlowOperation, type CreateBrowserSettingsFlowOptions } from '../operations/create-browser-settings-flow.js'
 import { getSettingsFlowOperation, type GetSettingsFlowOptions } from '../operations/get-settings-flow.js'
 import { updateSettingsFlowOperation, type UpdateSettingsFlowOptions } from '../operations/update-settings-flow.js'
 import { nextStepFor, type NextStep, type NextStepOptions } from '../result/next-step.js'
@@ -45,12 +42,7 @@ export interface KratosClient {
    * const result = await kratos.updateSettingsFlow(flow, { method: 'profile', traits: { email } }, cookie)
    * if (result.kind === 'invalid') render(result.flow.ui)
    */
-  updateSettingsFlow(
-    flow: SettingsFlow | string,
-    body: UpdateSettingsFlowBody,
-    cookie?: string,
-    options?: UpdateSettingsFlowOptions,
-  ): Promise<UpdateSettingsFlowResult>
+  updateSettingsFlow(flow: SettingsFlow | string, body: UpdateSettingsFlowBody, cookie?: string, options?: UpdateSettingsFlowOptions): Promise<UpdateSettingsFlowResult>
 
   /**
    * What a settings page does with a result of any of the three calls: `render` the form,

@@ -17,8 +17,7 @@ export function requestHeaders(operation: string, mode: ResponseMode, cookie: st
   if (cookie === undefined || cookie === '') return headers
   if (isBrowser()) {
     throw new KratosArgumentError(
-      `${operation}: a cookie argument cannot be sent from a browser (fetch forbids the Cookie header); ` +
-        'omit it: the browser sends its own cookies with credentials: "include"',
+      `${operation}: a cookie argument cannot be sent from a browser (fetch forbids the Cookie header); ` + 'omit it: the browser sends its own cookies with credentials: "include"',
     )
   }
   assertHeaderValue(`${operation}: cookie`, cookie)

@@ -23,12 +23,7 @@ export interface RequestSpec {
  * (also mid-body) as {@link KratosNetworkError}. ky's errors never escape: they hold the request,
  * and with it the caller's cookie.
  */
-export async function sendRequest<Result>(
-  http: KyInstance,
-  config: ClientConfig,
-  spec: RequestSpec,
-  read: (response: Response) => Promise<Result>,
-): Promise<Result> {
+export async function sendRequest<Result>(http: KyInstance, config: ClientConfig, spec: RequestSpec, read: (response: Response) => Promise<Result>): Promise<Result> {
   // Only a GET is ever retried: a POST may have changed something already.
   const retriable = spec.method === 'GET'
   for (let attempt = 1; ; attempt++) {

@@ -13,8 +13,7 @@ export interface NodeRequestLike {
 /** What {@link getCookieHeader} reads the browser's cookies from. */
 export type CookieSource = CookieStoreLike | Headers | Request | NodeRequestLike
 
-const hasGetHeader = (value: unknown): value is Pick<Headers, 'get'> =>
-  typeof (value as Partial<Headers> | null)?.get === 'function'
+const hasGetHeader = (value: unknown): value is Pick<Headers, 'get'> => typeof (value as Partial<Headers> | null)?.get === 'function'
 
 // RFC 6265 §4.1.1 cookie-value: cookie-octets, optionally in double quotes (\1 is the opening quote or nothing).
 const COOKIE_VALUE = /^("?)[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*\1$/
@@ -47,7 +46,10 @@ export function getCookieHeader(source: CookieSource): string | undefined {
   let header: string | readonly string[] | null | undefined
   // A cookie store also has get(name), so it is recognised by getAll() first.
   if ('getAll' in source && typeof source.getAll === 'function') {
-    header = source.getAll().map(({ name, value }) => pair(String(name), String(value))).join('; ')
+    header = source
+      .getAll()
+      .map(({ name, value }) => pair(String(name), String(value)))
+      .join('; ')
   } else if (hasGetHeader(source)) header = source.get('cookie')
   else if ('headers' in source && hasGetHeader(source.headers)) header = source.headers.get('cookie')
   else if ('headers' in source && typeof source.headers === 'object' && source.headers !== null) {

@@ -73,9 +73,7 @@ function setResponseCookies(cookies: readonly string[], target: ResponseCookiesL
   const names = new Set<string>()
   for (const cookie of parsed) {
     if (encodeURIComponent(cookie.value) !== cookie.value) {
-      throw new KratosArgumentError(
-        `The value of cookie "${cookie.key}" would be URL-encoded by Next.js ResponseCookies, and Kratos would reject it. Forward to a Response or its Headers instead.`,
-      )
+      throw new KratosArgumentError(`The value of cookie "${cookie.key}" would be URL-encoded by Next.js ResponseCookies, and Kratos would reject it. Forward to a Response or its Headers instead.`)
     }
     if (names.has(cookie.key)) {
       throw new KratosArgumentError(`Cookie "${cookie.key}" is set twice; Next.js ResponseCookies keeps one per name. Forward to a Response or its Headers instead.`)

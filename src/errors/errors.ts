@@ -2,12 +2,7 @@ import { escapeText } from '../utils/escape-text.js'
 import type { KnownErrorId, KnownKratosError } from './known-errors.js'
 
 /** The `name` of every error class of this package, which tells them apart. */
-export type KratosSettingsErrorName =
-  | 'KratosError'
-  | 'UnexpectedResponseError'
-  | 'KratosNetworkError'
-  | 'KratosTimeoutError'
-  | 'KratosArgumentError'
+export type KratosSettingsErrorName = 'KratosError' | 'UnexpectedResponseError' | 'KratosNetworkError' | 'KratosTimeoutError' | 'KratosArgumentError'
 
 // Two copies of this package can be loaded at once (its ESM and CJS builds, or two versions), each
 // with its own classes. `instanceof` compares the `name` each class puts on its prototype, so an
@@ -100,14 +95,7 @@ export class KratosError<Id extends string = string> extends KratosSettingsError
  *   does (64 levels, 20,000 values); it was not parsed;
  * - `redirect`: `unwrapFlow` was given a redirect.
  */
-export type UnexpectedProblem =
-  | 'not_json'
-  | 'invalid_shape'
-  | 'unknown_error_id'
-  | 'unexpected_status'
-  | 'body_too_large'
-  | 'body_too_complex'
-  | 'redirect'
+export type UnexpectedProblem = 'not_json' | 'invalid_shape' | 'unknown_error_id' | 'unexpected_status' | 'body_too_large' | 'body_too_complex' | 'redirect'
 
 /**
  * A response that Kratos' contract does not describe; `problem` says how it differs. Its `id` is

@@ -51,9 +51,7 @@ export type KnownErrorId = keyof KnownErrorPayloads
  * A known Kratos error: after `if (error.id === 'session_aal2_required')`, TypeScript knows
  * `error.redirectBrowserTo: string`.
  */
-export type KnownKratosError<Id extends KnownErrorId = KnownErrorId> = Id extends KnownErrorId
-  ? KratosError<Id> & KnownErrorPayloads[Id]
-  : never
+export type KnownKratosError<Id extends KnownErrorId = KnownErrorId> = Id extends KnownErrorId ? KratosError<Id> & KnownErrorPayloads[Id] : never
 
 /** Reads an id's payload from its body; `invalid_shape` when a field the type promises is missing or not navigable. */
 type PayloadReader<Id extends KnownErrorId> = (body: JsonObject, details: JsonObject | undefined) => Parsed<KnownErrorPayloads[Id], 'invalid_shape'>
@@ -74,13 +72,15 @@ function defined<T extends object>(fields: T): { [K in keyof T]?: Exclude<T[K], 
 // updateSettingsFlow sends use_flow_id, since and expired_at at the top level; getSettingsFlow
 // sends an id-less 410 with details.redirect_to and details.return_to.
 const expired: PayloadReader<'self_service_flow_expired'> = (body, details) =>
-  parsed(defined({
-    useFlowId: asString(body['use_flow_id']),
-    since: typeof body['since'] === 'number' ? body['since'] : undefined,
-    expiredAt: asString(body['expired_at']),
-    redirectTo: navigableUrl(details?.['redirect_to']),
-    returnTo: navigableUrl(details?.['return_to']),
-  }))
+  parsed(
+    defined({
+      useFlowId: asString(body['use_flow_id']),
+      since: typeof body['since'] === 'number' ? body['since'] : undefined,
+      expiredAt: asString(body['expired_at']),
+      redirectTo: navigableUrl(details?.['redirect_to']),
+      returnTo: navigableUrl(details?.['return_to']),
+    }),
+  )
 
 const replaced: PayloadReader<'self_service_flow_replaced'> = (body) => {
   const useFlowId = asString(body['use_flow_id'])

@@ -60,12 +60,7 @@ export function knownKratosError<Id extends KnownErrorId>(
  * that Kratos sends for a known condition on `operation` gets that condition's id; its body is
  * kept as sent.
  */
-export function parseKratosError(
-  status: number,
-  body: unknown,
-  operation: SettingsOperation,
-  secrets: readonly string[],
-): KnownKratosError | UnexpectedResponseError {
+export function parseKratosError(status: number, body: unknown, operation: SettingsOperation, secrets: readonly string[]): KnownKratosError | UnexpectedResponseError {
   // The redacted copy is the kept body and the source of the fields an error shows; only the
   // payload (URLs the browser is sent to, flow ids) is read from the body as sent, below.
   const safe = redactJson(body, secrets)

@@ -29,8 +29,7 @@ const DIGIT = /[0-9]/
 const looksRandom = (run: string): boolean => THREE_CAPITALS.test(run) && THREE_SMALL.test(run) && DIGIT.test(run)
 
 // In text: `csrf_token=…`, `"csrf_token": "…"`, `ory_kratos_session=…`, `Cookie: …` up to the line's end.
-const NAMED_SECRET =
-  /((?:__(?:host|secure)-)?(?:csrf_token|session_token|ory_session_token|ory_kratos_session|ory_session_)[\w-]{0,64}["']?\s{0,16}[=:]\s{0,16}["']?)[^\s"'&;,<>]{1,4096}/gi
+const NAMED_SECRET = /((?:__(?:host|secure)-)?(?:csrf_token|session_token|ory_session_token|ory_kratos_session|ory_session_)[\w-]{0,64}["']?\s{0,16}[=:]\s{0,16}["']?)[^\s"'&;,<>]{1,4096}/gi
 const COOKIE_LINE = /((?:^|[\s"'])(?:set-)?cookie["']?\s{0,16}:\s{0,16})[^\r\n<]{0,16384}/gim
 // An HTML input named csrf_token, and the JSON of a Kratos UI node named csrf_token (Kratos
 // writes `name` before `value`), for text that is not whole JSON: an HTML form, a truncated flow.

@@ -8,7 +8,7 @@ const toBase64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...byte
 function fromBase64(text: string): Uint8Array | undefined {
   try {
     return Uint8Array.from(atob(text), (character) => character.charCodeAt(0))
-  // Stryker disable next-line BlockStatement: equivalent; an empty catch also returns undefined.
+    // Stryker disable next-line BlockStatement: equivalent; an empty catch also returns undefined.
   } catch {
     return undefined
   }

@@ -47,9 +47,7 @@ export function makeSettingsFlow(overrides: Partial<SettingsFlow> = {}, now = ne
       traits: { email: 'ada@example.com', name: { first: 'Ada', last: 'Lovelace' } },
       metadata_public: null,
       organization_id: null,
-      verifiable_addresses: [
-        { id: '0d1c2b3a-4958-4766-8574-635241302010', value: 'ada@example.com', verified: true, via: 'email', status: 'completed' },
-      ],
+      verifiable_addresses: [{ id: '0d1c2b3a-4958-4766-8574-635241302010', value: 'ada@example.com', verified: true, via: 'email', status: 'completed' }],
       recovery_addresses: [{ id: '1e2d3c4b-5a69-4877-8695-a4b3c2d1e0f0', value: 'ada@example.com', via: 'email' }],
     },
     ui: {
@@ -120,7 +118,8 @@ export const KRATOS_ERRORS: { readonly [Id in KnownErrorId]: KratosErrorTexts } 
   // x/nosurfx/nosurf.go:32-38, 76-94
   security_csrf_violation: {
     message: 'the request was rejected to protect you from Cross-Site-Request-Forgery',
-    reason: 'Please retry the flow and optionally clear your cookies. The request was rejected to protect you from Cross-Site-Request-Forgery (CSRF) which could cause account takeover, leaking personal information, and other serious security issues.',
+    reason:
+      'Please retry the flow and optionally clear your cookies. The request was rejected to protect you from Cross-Site-Request-Forgery (CSRF) which could cause account takeover, leaking personal information, and other serious security issues.',
     details: {
       docs: 'https://www.ory.com/docs/troubleshooting/csrf',
       hint: CSRF_HINT_SERVER,

@@ -21,8 +21,7 @@ export const MESSAGES = {
   /** text/message_validation.go:200-209 */
   email: (value: string) => error(4000040, 'Enter a valid email address', { value }),
   /** text/message_validation.go:241-251 */
-  passwordMinLength: (min: number, actual: number) =>
-    error(4000032, `The password must be at least ${min} characters long, but got ${actual}.`, { min_length: min, actual_length: actual }),
+  passwordMinLength: (min: number, actual: number) => error(4000032, `The password must be at least ${min} characters long, but got ${actual}.`, { min_length: min, actual_length: actual }),
   /** ui/container/container.go:181-191: a 400 reason becomes a generic message */
   generic: (reason: string) => error(4000001, reason, { reason }),
   /** schema/errors.go:231-239 */

@@ -79,10 +79,7 @@ function profile(ctx: MethodContext): MethodOutcome {
   const previousEmail = ownField(ctx.identity.traits, 'email')
   ctx.identity.traits = next
   const email = ownField(next, 'email')
-  const continueWith: ContinueWith[] =
-    typeof email === 'string' && email !== previousEmail
-      ? [{ action: 'show_verification_ui', flow: { id: crypto.randomUUID(), verifiable_address: email } }]
-      : []
+  const continueWith: ContinueWith[] = typeof email === 'string' && email !== previousEmail ? [{ action: 'show_verification_ui', flow: { id: crypto.randomUUID(), verifiable_address: email } }] : []
   return { kind: 'success', continueWith }
 }
 

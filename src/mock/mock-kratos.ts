@@ -147,8 +147,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     storedErrors.set(id, { id, error: body.error, created_at: time, updated_at: time })
     return redirect(`${uiUrl}/error?id=${id}`, 303, headers)
   }
-  const fail = (body: ErrorBody, asJson: boolean, headers?: Headers): Response =>
-    asJson ? json(body, body.error.code ?? 500, headers) : toErrorUi(body, headers)
+  const fail = (body: ErrorBody, asJson: boolean, headers?: Headers): Response => (asJson ? json(body, body.error.code ?? 500, headers) : toErrorUi(body, headers))
 
   const loginInit = (query: Record<string, string>) => {
     const url = new URL(endpoints.login)
@@ -235,9 +234,13 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
       const returnTo = stored.flow.return_to ?? ''
       const restart = new URL(endpoints.create)
       if (returnTo !== '') restart.searchParams.set('return_to', returnTo)
-      const body = herodot(410, 'Gone', 'The requested resource is no longer available because it has expired or is otherwise invalid.',
+      const body = herodot(
+        410,
+        'Gone',
+        'The requested resource is no longer available because it has expired or is otherwise invalid.',
         'The settings flow has expired. Redirect the user to the settings flow init endpoint to initialize a new settings flow.',
-        { redirect_to: restart.href, return_to: returnTo })
+        { redirect_to: restart.href, return_to: returnTo },
+      )
       return json(body, 410, headers)
     }
     return json(stored.flow, 200, headers)
@@ -342,7 +345,9 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
         next.ui.messages = [MESSAGES.saved()]
         stored.flow = next
         // hook.go:353-355: the session cookie is issued again.
-        const headers = new Headers({ 'set-cookie': `${SESSION_COOKIE}=${token}; Path=/; Expires=${new Date(now().getTime() + 86_400_000).toUTCString()}; Max-Age=86400; HttpOnly; SameSite=Lax${secure}` })
+        const headers = new Headers({
+          'set-cookie': `${SESSION_COOKIE}=${token}; Path=/; Expires=${new Date(now().getTime() + 86_400_000).toUTCString()}; Max-Age=86400; HttpOnly; SameSite=Lax${secure}`,
+        })
         const allowedReturn = next.return_to !== undefined && checkReturnTo(next.return_to) === undefined ? new URL(next.return_to, defaultReturnUrl).href : undefined
         const returnTo = allowedReturn ?? settingsUi(flowId)
         if (!asJson) return redirect(returnTo, 303, headers)
@@ -354,9 +359,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
 
   return async (request) => {
     const url = new URL(request.url)
-    const route = (['create', 'get', 'update', 'errors'] as const).find(
-      (name) => url.pathname === paths[name] && request.method === (name === 'update' ? 'POST' : 'GET'),
-    )
+    const route = (['create', 'get', 'update', 'errors'] as const).find((name) => url.pathname === paths[name] && request.method === (name === 'update' ? 'POST' : 'GET'))
     if (route === undefined) return undefined
     if (route === 'errors') {
       // Stryker disable next-line StringLiteral: equivalent; error ids are random UUIDs, so any fallback misses alike

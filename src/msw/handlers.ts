@@ -14,10 +14,5 @@ export function createKratosHandlers(options: MockKratosOptions): HttpHandler[] 
   const kratos = createMockKratos(options)
   const endpoints = settingsEndpoints(directoryUrl(options.baseUrl))
   const answer = async ({ request }: { request: Request }) => (await kratos(request)) ?? new Response(null, { status: 404 })
-  return [
-    http.get(endpoints.create, answer),
-    http.get(endpoints.get, answer),
-    http.post(endpoints.update, answer),
-    http.get(endpoints.errors, answer),
-  ]
+  return [http.get(endpoints.create, answer), http.get(endpoints.get, answer), http.post(endpoints.update, answer), http.get(endpoints.errors, answer)]
 }

@@ -30,11 +30,7 @@ const OPERATION = 'createBrowserSettingsFlow' as const
  */
 export function createBrowserSettingsFlowOperation(http: KyInstance, config: ClientConfig) {
   const endpoint = config.endpoints.create
-  return async (
-    returnTo?: string,
-    cookie?: string,
-    options: CreateBrowserSettingsFlowOptions = {},
-  ): Promise<SettingsFlowResult> => {
+  return async (returnTo?: string, cookie?: string, options: CreateBrowserSettingsFlowOptions = {}): Promise<SettingsFlowResult> => {
     const { organization, signal, mode = 'json' } = options
     if (returnTo !== undefined) assertNoControlCharacters(`${OPERATION}: returnTo`, returnTo)
     if (organization !== undefined) assertNoControlCharacters(`${OPERATION}: organization`, organization)

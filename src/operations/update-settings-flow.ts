@@ -49,12 +49,7 @@ function withCsrfToken(body: UpdateSettingsFlowBody, flow: SettingsFlow | string
 /** Builds a client's `updateSettingsFlow` (`POST /self-service/settings?flow=`). Never retried. */
 export function updateSettingsFlowOperation(http: KyInstance, config: ClientConfig) {
   const endpoint = config.endpoints.update
-  return async (
-    flow: SettingsFlow | string,
-    body: UpdateSettingsFlowBody,
-    cookie?: string,
-    options: UpdateSettingsFlowOptions = {},
-  ): Promise<UpdateSettingsFlowResult> => {
+  return async (flow: SettingsFlow | string, body: UpdateSettingsFlowBody, cookie?: string, options: UpdateSettingsFlowOptions = {}): Promise<UpdateSettingsFlowResult> => {
     const { signal, mode = 'json', encoding = mode === 'redirect' ? 'form' : 'json' } = options
     const flowId = typeof flow === 'string' ? flow : (flow as Partial<SettingsFlow> | null)?.id
     assertFlowId(`${OPERATION}: flow`, flowId)

@@ -56,12 +56,7 @@ export interface ErrorStep {
 }
 
 /** What a settings page does with a result, discriminated by `type` (and, for redirects, by `reason`). */
-export type NextStep =
-  | RenderStep
-  | SuccessStep
-  | RestartStep
-  | RedirectStep<Exclude<RedirectReason, 'restart'>>
-  | ErrorStep
+export type NextStep = RenderStep | SuccessStep | RestartStep | RedirectStep<Exclude<RedirectReason, 'restart'>> | ErrorStep
 
 /** Options of `nextStep`. */
 export interface NextStepOptions {
@@ -100,9 +95,7 @@ export function nextStepFor(endpoints: SettingsEndpoints) {
     const { returnTo } = options
     switch (result.kind) {
       case 'flow':
-        return result.flow.state === 'success'
-          ? success(result.flow)
-          : { type: 'render', flow: result.flow, invalid: false }
+        return result.flow.state === 'success' ? success(result.flow) : { type: 'render', flow: result.flow, invalid: false }
       case 'invalid':
         return { type: 'render', flow: result.flow, invalid: true }
       case 'redirect': {

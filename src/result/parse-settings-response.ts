@@ -31,24 +31,9 @@ function secretsOf(spec: RequestSpec, config: ClientConfig, setCookie: readonly 
  * `redirect` (never followed); 4xx/5xx + known Kratos error → `error`; anything else →
  * `unexpected`. For updateSettingsFlow, a 400 that carries a flow is `invalid`.
  */
-export async function parseSettingsResponse(
-  response: Response,
-  spec: RequestSpec,
-  config: ClientConfig,
-  operation: 'updateSettingsFlow',
-): Promise<UpdateSettingsFlowResult>
-export async function parseSettingsResponse(
-  response: Response,
-  spec: RequestSpec,
-  config: ClientConfig,
-  operation: Exclude<SettingsOperation, 'updateSettingsFlow'>,
-): Promise<SettingsFlowResult>
-export async function parseSettingsResponse(
-  response: Response,
-  spec: RequestSpec,
-  config: ClientConfig,
-  operation: SettingsOperation,
-): Promise<UpdateSettingsFlowResult> {
+export async function parseSettingsResponse(response: Response, spec: RequestSpec, config: ClientConfig, operation: 'updateSettingsFlow'): Promise<UpdateSettingsFlowResult>
+export async function parseSettingsResponse(response: Response, spec: RequestSpec, config: ClientConfig, operation: Exclude<SettingsOperation, 'updateSettingsFlow'>): Promise<SettingsFlowResult>
+export async function parseSettingsResponse(response: Response, spec: RequestSpec, config: ClientConfig, operation: SettingsOperation): Promise<UpdateSettingsFlowResult> {
   const { status } = response
   // Older browsers lack getSetCookie; they never expose Set-Cookie anyway.
   const setCookie = typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : []
@@ -94,7 +79,8 @@ export async function parseSettingsResponse(
     const type = response.headers.get('content-type')?.split(';', 1)[0]!.trim() || 'no content type'
     const what = text === '' ? 'an empty body' : `a body that is not JSON (${type}): "${preview(body)}"`
     return unexpected('not_json', `Kratos answered ${status} with ${what}`, body)
-  }  const json = parsedJson.value
+  }
+  const json = parsedJson.value
 
   if (status === 200) {
     const flow = parseSettingsFlow(json)
@@ -106,7 +92,5 @@ export async function parseSettingsResponse(
     if (flow.ok) return { kind: 'invalid', status, setCookie, flow: flow.value }
   }
   const error = parseKratosError(status, json, operation, secrets())
-  return error instanceof UnexpectedResponseError
-    ? { kind: 'unexpected', status, setCookie, error }
-    : { kind: 'error', status, setCookie, error }
+  return error instanceof UnexpectedResponseError ? { kind: 'unexpected', status, setCookie, error } : { kind: 'error', status, setCookie, error }
 }

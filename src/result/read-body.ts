@@ -7,11 +7,7 @@ const ignore = () => {}
  * (declared or streamed) is cancelled. A body still streaming after `timeout` ms is cancelled too.
  * Stream failures (connection reset, abort) are thrown as they come.
  */
-export async function readBody(
-  response: Response,
-  maxBytes: number,
-  timeout: number,
-): Promise<Parsed<string, 'body_too_large' | 'body_timed_out'>> {
+export async function readBody(response: Response, maxBytes: number, timeout: number): Promise<Parsed<string, 'body_too_large' | 'body_timed_out'>> {
   const body = response.body
   if (body === null) return parsed('')
   if (Number(response.headers.get('content-length')) > maxBytes) {

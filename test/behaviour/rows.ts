@@ -39,7 +39,10 @@ const SETTINGS_UI = new RegExp(`^${UI}/settings\\?flow=[0-9a-f-]{36}$`)
 const PROVIDER = 'https://github.example/oauth2/auth?state=s'
 
 const json = (body: unknown, status: number) => () => Response.json(body, { status })
-const redirect = (location: string, status = 303) => () => new Response(null, { status, headers: { location } })
+const redirect =
+  (location: string, status = 303) =>
+  () =>
+    new Response(null, { status, headers: { location } })
 const herodot = (code: number, status: string, message: string, reason?: string, details?: object) => ({
   error: { code, status, ...(reason === undefined ? {} : { reason }), ...(details === undefined ? {} : { details }), message },
 })
@@ -78,11 +81,12 @@ const submit = (body: (csrf: string) => Record<string, unknown>) => async (h: Ha
 }
 
 /** Kratos' 400 with the flow and one validation error on `field` (or on the form, for ''): an `invalid` result, rendered again. */
-const rejected = (field: string, id: number, text: string) => ({
-  answer: json(withMessage(field, { id, type: 'error', text }), 400),
-  result: { kind: 'invalid' },
-  step: { type: 'render', invalid: true },
-}) as const
+const rejected = (field: string, id: number, text: string) =>
+  ({
+    answer: json(withMessage(field, { id, type: 'error', text }), 400),
+    result: { kind: 'invalid' },
+    step: { type: 'render', invalid: true },
+  }) as const
 
 // One row of the table per object, its fields packed by theme.
 // prettier-ignore

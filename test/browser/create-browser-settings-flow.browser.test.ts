@@ -32,7 +32,10 @@ describe('createBrowserSettingsFlow in a browser', () => {
     // Each flow's token masks the cookie's secret anew (as nosurf does): unmasked, both are the same.
     const secret = (token: string | undefined) => {
       const bytes = Uint8Array.from(atob(token ?? ''), (character) => character.charCodeAt(0))
-      return bytes.slice(0, 32).map((byte, i) => byte ^ bytes[32 + i]!).join()
+      return bytes
+        .slice(0, 32)
+        .map((byte, i) => byte ^ bytes[32 + i]!)
+        .join()
     }
     expect(getCsrfToken(second)).not.toBe(getCsrfToken(first))
     expect(secret(getCsrfToken(second))).toBe(secret(getCsrfToken(first)))

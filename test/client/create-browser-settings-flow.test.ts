@@ -67,7 +67,12 @@ describe('createBrowserSettingsFlow', () => {
 
   test('never follows a redirect: the target is never requested', async () => {
     let followed = 0
-    server.use(http.get(`${BASE_URL}/ui/settings`, () => { followed++; return new Response('ui') }))
+    server.use(
+      http.get(`${BASE_URL}/ui/settings`, () => {
+        followed++
+        return new Response('ui')
+      }),
+    )
     onCreateSettingsFlow(() => redirect(`${BASE_URL}/ui/settings?flow=f1`))
     await testClient().createBrowserSettingsFlow(undefined, undefined, { mode: 'redirect' })
     expect(followed).toBe(0)
@@ -85,10 +90,7 @@ describe('createBrowserSettingsFlow', () => {
     const requests = onCreateSettingsFlow(() => Response.json(makeSettingsFlow()), `${BASE_URL}/auth`)
     await testClient({ baseUrl: `${BASE_URL}/auth` }).createBrowserSettingsFlow()
     await testClient({ baseUrl: `${BASE_URL}/auth/` }).createBrowserSettingsFlow()
-    expect(requests.map((request) => request.url)).toEqual([
-      `${BASE_URL}/auth/self-service/settings/browser`,
-      `${BASE_URL}/auth/self-service/settings/browser`,
-    ])
+    expect(requests.map((request) => request.url)).toEqual([`${BASE_URL}/auth/self-service/settings/browser`, `${BASE_URL}/auth/self-service/settings/browser`])
   })
 
   test('sends no query and no Cookie header when neither is given', async () => {

@@ -39,8 +39,7 @@ function kratosAnswering(respond: (request: Request) => Response | Promise<Respo
   return { kratos, requests }
 }
 
-const kratosError = (status: number, error: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-  Response.json({ error: { code: status, ...error }, ...extra }, { status })
+const kratosError = (status: number, error: Record<string, unknown>, extra: Record<string, unknown> = {}) => Response.json({ error: { code: status, ...error }, ...extra }, { status })
 
 function unexpectedOf(result: UpdateSettingsFlowResult): UnexpectedResponseError {
   if (result.kind !== 'unexpected') throw new Error(`expected kind "unexpected", got "${result.kind}"`)
@@ -67,13 +66,9 @@ describe('updateSettingsFlow refuses bad arguments with messages that name them'
   const { kratos, requests } = kratosAnswering(() => Response.json(makeSettingsFlow()))
 
   test('a flow that is null or has no id, a body without a method, an unknown encoding', async () => {
-    await expect(kratos.updateSettingsFlow(null as never, { method: 'password', password: 'p' })).rejects.toThrow(
-      new KratosArgumentError('updateSettingsFlow: flow must be a string, not undefined'),
-    )
+    await expect(kratos.updateSettingsFlow(null as never, { method: 'password', password: 'p' })).rejects.toThrow(new KratosArgumentError('updateSettingsFlow: flow must be a string, not undefined'))
     await expect(kratos.updateSettingsFlow('', { method: 'password', password: 'p' })).rejects.toThrow('updateSettingsFlow: flow must not be empty')
-    await expect(kratos.updateSettingsFlow(FLOW_ID, { password: 'p' } as never)).rejects.toThrow(
-      'updateSettingsFlow: body must be an object with a string "method"',
-    )
+    await expect(kratos.updateSettingsFlow(FLOW_ID, { password: 'p' } as never)).rejects.toThrow('updateSettingsFlow: body must be an object with a string "method"')
     await expect(kratos.updateSettingsFlow(FLOW_ID, { method: 'password', password: 'p' }, undefined, { encoding: 'xml' as never })).rejects.toThrow(
       'updateSettingsFlow: encoding must be "json" or "form"',
     )
@@ -88,16 +83,12 @@ describe('updateSettingsFlow refuses bad arguments with messages that name them'
   })
 
   test('an unknown mode is refused, naming the operation', async () => {
-    await expect(kratos.createBrowserSettingsFlow(undefined, undefined, { mode: 'html' as never })).rejects.toThrow(
-      'createBrowserSettingsFlow: mode must be "json" or "redirect"',
-    )
+    await expect(kratos.createBrowserSettingsFlow(undefined, undefined, { mode: 'html' as never })).rejects.toThrow('createBrowserSettingsFlow: mode must be "json" or "redirect"')
   })
 
   test('createBrowserSettingsFlow names returnTo or organization when it holds a control character', async () => {
     await expect(kratos.createBrowserSettingsFlow('https://app.example.com/\n')).rejects.toThrow('createBrowserSettingsFlow: returnTo must not contain LF')
-    await expect(kratos.createBrowserSettingsFlow(undefined, undefined, { organization: 'org\r' })).rejects.toThrow(
-      'createBrowserSettingsFlow: organization must not contain CR',
-    )
+    await expect(kratos.createBrowserSettingsFlow(undefined, undefined, { organization: 'org\r' })).rejects.toThrow('createBrowserSettingsFlow: organization must not contain CR')
   })
 
   test('in a browser a cookie argument is refused, telling to omit it', async () => {
@@ -243,17 +234,31 @@ describe('bodies that are not JSON, too large or too complex', () => {
 
   test('a declared length over maxBodyBytes is not read, and the body is cancelled', async () => {
     let cancelled = false
-    const { kratos } = kratosAnswering(() => new Response(streamOf(['{}'], () => void (cancelled = true)), { status: 500, headers: { 'content-length': '11' } }), {
-      maxBodyBytes: 10,
-      timeout: 200,
-    })
+    const { kratos } = kratosAnswering(
+      () =>
+        new Response(
+          streamOf(['{}'], () => void (cancelled = true)),
+          { status: 500, headers: { 'content-length': '11' } },
+        ),
+      {
+        maxBodyBytes: 10,
+        timeout: 200,
+      },
+    )
     expect(unexpectedOf(await kratos.getSettingsFlow(FLOW_ID)).problem).toBe('body_too_large')
     expect(cancelled).toBe(true)
   })
 
   test('a streamed body over maxBodyBytes is cancelled', async () => {
     let cancelled = false
-    const { kratos } = kratosAnswering(() => new Response(streamOf(['hello', 'world!'], () => void (cancelled = true)), { status: 500 }), { maxBodyBytes: 10, timeout: 200 })
+    const { kratos } = kratosAnswering(
+      () =>
+        new Response(
+          streamOf(['hello', 'world!'], () => void (cancelled = true)),
+          { status: 500 },
+        ),
+      { maxBodyBytes: 10, timeout: 200 },
+    )
     expect(unexpectedOf(await kratos.getSettingsFlow(FLOW_ID)).problem).toBe('body_too_large')
     expect(cancelled).toBe(true)
   })
@@ -370,9 +375,7 @@ describe('statuses and error bodies map to the operation that got them', () => {
 
   test('a known error without the redirect it promises is ill-formed', async () => {
     const { kratos } = kratosAnswering(() => kratosError(403, { id: 'session_refresh_required', message: 'refresh' }))
-    expect(unexpectedOf(await kratos.getSettingsFlow(FLOW_ID)).message).toBe(
-      'Kratos answered 403 with session_refresh_required but no navigable redirect_browser_to: refresh',
-    )
+    expect(unexpectedOf(await kratos.getSettingsFlow(FLOW_ID)).message).toBe('Kratos answered 403 with session_refresh_required but no navigable redirect_browser_to: refresh')
   })
 
   test('a replaced flow without use_flow_id is ill-formed; an expired one keeps only a numeric since', async () => {
@@ -460,7 +463,7 @@ describe('nextStep', () => {
     expect(kratos.nextStep({ kind: 'flow', status: 200, setCookie: [], flow })).toMatchObject({ type: 'success', continueWith: [], redirectTo: undefined })
   })
 
-  test("a success redirects to the redirect_browser_to item, wherever it is in continue_with", () => {
+  test('a success redirects to the redirect_browser_to item, wherever it is in continue_with', () => {
     const continueWith = [
       { action: 'show_settings_ui', flow: { id: FLOW_ID, ui: {} } },
       { action: 'redirect_browser_to', redirect_browser_to: APP },

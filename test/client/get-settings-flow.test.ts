@@ -34,9 +34,7 @@ describe('getSettingsFlow', () => {
   test('an expired flow carries the successor Kratos names in useFlowId', async () => {
     onGet(() => kratosError('self_service_flow_expired', { use_flow_id: '11111111-2222-4333-8444-555555555555' }))
     const result = await testClient().getSettingsFlow(FLOW_ID)
-    expect(result.kind === 'error' && result.error.id === 'self_service_flow_expired' && result.error.useFlowId).toBe(
-      '11111111-2222-4333-8444-555555555555',
-    )
+    expect(result.kind === 'error' && result.error.id === 'self_service_flow_expired' && result.error.useFlowId).toBe('11111111-2222-4333-8444-555555555555')
   })
 
   test('an expired flow without a successor has no useFlowId', async () => {

@@ -1,10 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import {
-  createKratosClient,
-  KratosNetworkError,
-  KratosTimeoutError,
-  type KratosClientOptions,
-} from '../../src/index.js'
+import { createKratosClient, KratosNetworkError, KratosTimeoutError, type KratosClientOptions } from '../../src/index.js'
 import { makeSettingsFlow } from '../../src/mock/index.js'
 import { rawHeader, startServer, type TestServer } from '../helpers/http-server.js'
 
@@ -17,8 +12,7 @@ afterEach(async () => {
 })
 
 const fastRetry = { delay: () => 0 }
-const client = (options: Partial<KratosClientOptions> = {}) =>
-  createKratosClient({ baseUrl: server!.url, retry: { ...fastRetry, limit: 2 }, ...options })
+const client = (options: Partial<KratosClientOptions> = {}) => createKratosClient({ baseUrl: server!.url, retry: { ...fastRetry, limit: 2 }, ...options })
 
 const flowJson = (id = 'f1') => JSON.stringify(makeSettingsFlow({ id }))
 
@@ -34,7 +28,9 @@ async function serveStatuses(statuses: number[], headers: Record<string, string>
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
-    () => { throw new Error('expected a rejection') },
+    () => {
+      throw new Error('expected a rejection')
+    },
     (error: unknown) => error,
   )
 }
@@ -47,7 +43,7 @@ describe('cookies on the wire', () => {
     expect(rawHeader(server.requests[0]!, 'cookie')).toBe(cookie)
   })
 
-  test('concurrent calls through one client never see each other\'s cookie', async () => {
+  test("concurrent calls through one client never see each other's cookie", async () => {
     server = await startServer((request, response) => {
       const cookie = request.headers.cookie ?? 'none'
       // Answer in reverse order of arrival, so responses interleave.
@@ -93,7 +89,7 @@ describe('timeouts and aborts', () => {
     expect(error).toBeInstanceOf(KratosTimeoutError)
   })
 
-  test('an abort rejects with the signal\'s own reason, untouched', async () => {
+  test("an abort rejects with the signal's own reason, untouched", async () => {
     server = await startServer(() => {})
     const controller = new AbortController()
     const reason = new Error('user navigated away')
@@ -102,7 +98,7 @@ describe('timeouts and aborts', () => {
     expect(await rejection(call)).toBe(reason)
   })
 
-  test('an abort during the body rejects with the signal\'s reason', async () => {
+  test("an abort during the body rejects with the signal's reason", async () => {
     server = await startServer((_, response) => {
       response.writeHead(200)
       response.write('{')
@@ -191,7 +187,7 @@ describe('network errors and retries', () => {
     expect(server!.requests).toHaveLength(1)
   })
 
-  test('an abort while waiting to retry rejects with the signal\'s reason, and no further attempt is made', async () => {
+  test("an abort while waiting to retry rejects with the signal's reason, and no further attempt is made", async () => {
     await serveStatuses([503])
     const controller = new AbortController()
     const reason = new Error('user navigated away')

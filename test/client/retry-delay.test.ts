@@ -5,8 +5,7 @@ import { sleep, statusRetryDelay } from '../../src/client/retry-delay.js'
 const config = normalizeClientOptions({ baseUrl: 'http://kratos.test', retry: { limit: 2, delay: (attempt) => attempt * 1000, maxRetryAfter: 100 } })
 
 // What the policy answers for retry number `attempt` after one response: no retry, or a delay in ms.
-const decide = (status: number, headers: Record<string, string> = {}, attempt = 1) =>
-  statusRetryDelay(new Response(null, { status, headers }), attempt, config) ?? 'no retry'
+const decide = (status: number, headers: Record<string, string> = {}, attempt = 1) => statusRetryDelay(new Response(null, { status, headers }), attempt, config) ?? 'no retry'
 
 describe('statusRetryDelay', () => {
   test('retries 502, 503 and 504 with the configured delay for that attempt', () => {

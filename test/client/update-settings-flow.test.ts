@@ -8,8 +8,7 @@ useMsw()
 const flow = makeSettingsFlow()
 const CSRF_TOKEN = 'Mh8bPcVnWb2ZFVwzG9Rc4pW3xJ7kQe1aT0sYd5uLfHo='
 const profile: UpdateSettingsFlowBody = { method: 'profile', traits: { email: 'ada@example.org', name: { first: 'Ada', last: 'Byron' } } }
-const onUpdate = (respond: (request: Request) => Response | Promise<Response>, baseUrl?: string) =>
-  onKratos('post', 'self-service/settings', respond, baseUrl)
+const onUpdate = (respond: (request: Request) => Response | Promise<Response>, baseUrl?: string) => onKratos('post', 'self-service/settings', respond, baseUrl)
 const kratosError = (id: string, extra = {}) => Response.json(makeKratosError(id, extra), { status: kratosErrorStatus(id) })
 
 describe('updateSettingsFlow', () => {
@@ -63,9 +62,7 @@ describe('updateSettingsFlow', () => {
 
     test('is not invented when only the flow id is given, or the flow has no token', async () => {
       expect(await sent(flow.id, { method: 'password', password: 'x' })).not.toHaveProperty('csrf_token')
-      expect(await sent(makeSettingsFlow({ ui: { ...flow.ui, nodes: flow.ui.nodes.slice(1) } }), { method: 'password', password: 'x' })).not.toHaveProperty(
-        'csrf_token',
-      )
+      expect(await sent(makeSettingsFlow({ ui: { ...flow.ui, nodes: flow.ui.nodes.slice(1) } }), { method: 'password', password: 'x' })).not.toHaveProperty('csrf_token')
     })
 
     test('is not added to an oidc body, which has no such field', async () => {
@@ -93,9 +90,7 @@ describe('updateSettingsFlow', () => {
   })
 
   test('returns a 303 as kind "redirect", never followed, in redirect mode', async () => {
-    const requests = onUpdate(
-      () => new Response(null, { status: 303, headers: { location: '/ui/settings?flow=f', 'set-cookie': 'csrf=2; Path=/' } }),
-    )
+    const requests = onUpdate(() => new Response(null, { status: 303, headers: { location: '/ui/settings?flow=f', 'set-cookie': 'csrf=2; Path=/' } }))
     const result = await testClient().updateSettingsFlow(flow, profile, undefined, { mode: 'redirect', encoding: 'form' })
     expect(result).toEqual({ kind: 'redirect', status: 303, location: `${BASE_URL}/ui/settings?flow=f`, setCookie: ['csrf=2; Path=/'] })
     expect(requests[0]?.headers.get('accept')).toBe('text/html')
@@ -115,14 +110,10 @@ describe('updateSettingsFlow', () => {
   test('session_refresh_required and browser_location_change_required carry redirectBrowserTo', async () => {
     onUpdate(() => kratosError('session_refresh_required', { redirect_browser_to: 'https://auth.example.com/login?refresh=true' }))
     const refresh = await testClient().updateSettingsFlow(flow, profile)
-    expect(refresh.kind === 'error' && refresh.error.id === 'session_refresh_required' && refresh.error.redirectBrowserTo).toBe(
-      'https://auth.example.com/login?refresh=true',
-    )
+    expect(refresh.kind === 'error' && refresh.error.id === 'session_refresh_required' && refresh.error.redirectBrowserTo).toBe('https://auth.example.com/login?refresh=true')
     onUpdate(() => kratosError('browser_location_change_required', { redirect_browser_to: 'https://github.com/login/oauth' }))
     const change = await testClient().updateSettingsFlow(flow, { method: 'oidc', link: 'github' })
-    expect(change.kind === 'error' && change.error.id === 'browser_location_change_required' && change.error.redirectBrowserTo).toBe(
-      'https://github.com/login/oauth',
-    )
+    expect(change.kind === 'error' && change.error.id === 'browser_location_change_required' && change.error.redirectBrowserTo).toBe('https://github.com/login/oauth')
   })
 
   test.each([500, 502, 503])('returns %i as unexpected and never retries a POST', async (status) => {

@@ -6,7 +6,10 @@ import { BASE_URL, onCreateSettingsFlow, testClient, useMsw } from '../helpers/m
 useMsw()
 
 async function argumentError(call: () => Promise<unknown>): Promise<KratosArgumentError> {
-  const error = await call().then(() => undefined, (error: unknown) => error)
+  const error = await call().then(
+    () => undefined,
+    (error: unknown) => error,
+  )
   expect(error).toBeInstanceOf(KratosArgumentError)
   return error as KratosArgumentError
 }

@@ -7,7 +7,10 @@ import { CSRF_SET_COOKIE, SESSION_SET_COOKIE, SESSION_DELETION, pairOf } from '.
 const KRATOS = 'https://kratos.example.com/self-service/settings/browser'
 
 const rejection = async (promise: Promise<unknown>) => {
-  const error = await promise.then(() => undefined, (error: unknown) => error)
+  const error = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  )
   expect(error).toBeInstanceOf(KratosArgumentError)
   return (error as Error).message
 }

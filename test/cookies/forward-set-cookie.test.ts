@@ -70,9 +70,7 @@ describe('forwardSetCookie', () => {
 
   test('checks the rewrite before anything else, even when Kratos sent no cookie', () => {
     const headers = new Headers()
-    expect(() => forwardSetCookie([], headers, { path: 'auth' })).toThrow(
-      new KratosArgumentError('rewrite.path must start with "/" and hold printable ASCII other than space and ";".'),
-    )
+    expect(() => forwardSetCookie([], headers, { path: 'auth' })).toThrow(new KratosArgumentError('rewrite.path must start with "/" and hold printable ASCII other than space and ";".'))
     expect(() => forwardSetCookie([], {} as never, { dropSecure: 1 as never })).toThrow(new KratosArgumentError('rewrite.dropSecure must be a boolean.'))
     forwardSetCookie([], headers, undefined)
     expect(headers.getSetCookie()).toEqual([])
@@ -89,7 +87,19 @@ describe('forwardSetCookie', () => {
 
   test('rejects a target it cannot write to, by what it can do rather than the names it has', () => {
     const unwritable = new KratosArgumentError('forwardSetCookie() needs Headers, a Response, a Node ServerResponse or Next.js ResponseCookies.')
-    const targets = [{}, { headers: {} }, { headers: null }, { headers: undefined }, { append: () => 0 }, { headers: { getSetCookie: () => [] } }, { appendHeader: undefined }, { set: 1 }, null, 'headers', 42]
+    const targets = [
+      {},
+      { headers: {} },
+      { headers: null },
+      { headers: undefined },
+      { append: () => 0 },
+      { headers: { getSetCookie: () => [] } },
+      { appendHeader: undefined },
+      { set: 1 },
+      null,
+      'headers',
+      42,
+    ]
     for (const target of targets) {
       expect(() => forwardSetCookie(['a=1; Path=/'], target as never)).toThrow(KratosArgumentError)
       expect(() => forwardSetCookie(['a=1; Path=/'], target as never)).toThrow(unwritable)

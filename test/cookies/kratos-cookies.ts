@@ -10,8 +10,7 @@ export const SESSION_SET_COOKIE =
   'ory_kratos_session=MTc2MzY4ODAwMHxEdi1CQkFFQ180SUFBUkFCRUFBQVJfLUNBQUVHYzNSeWFXNW5EQThBRFhObGMzTnBiMjVmZEc5clpXND18q3X-_Zk1pVw=; Path=/; Expires=Sat, 21 Nov 2026 12:00:00 GMT; Max-Age=86400; HttpOnly; Secure; SameSite=Lax'
 
 /** Kratos deleting the session cookie on logout. */
-export const SESSION_DELETION =
-  'ory_kratos_session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Secure; SameSite=Lax'
+export const SESSION_DELETION = 'ory_kratos_session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Secure; SameSite=Lax'
 
 export const KRATOS_SET_COOKIES = [CSRF_SET_COOKIE, SESSION_SET_COOKIE, SESSION_DELETION] as const
 

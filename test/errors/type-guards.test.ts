@@ -1,13 +1,5 @@
 import { describe, expect, test, vi } from 'vitest'
-import {
-  isKratosError,
-  KratosArgumentError,
-  KratosError,
-  KratosNetworkError,
-  KratosSettingsError,
-  KratosTimeoutError,
-  UnexpectedResponseError,
-} from '../../src/index.js'
+import { isKratosError, KratosArgumentError, KratosError, KratosNetworkError, KratosSettingsError, KratosTimeoutError, UnexpectedResponseError } from '../../src/index.js'
 
 const known = new KratosError({ status: 401, id: 'session_inactive', message: 'm', body: {} })
 const unexpected = new UnexpectedResponseError({ status: 403, id: 'session_inactive', problem: 'invalid_shape', message: 'm', body: {} })

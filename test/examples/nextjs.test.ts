@@ -23,7 +23,13 @@ let browser: Browser
 async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 300; attempt++) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`)
-    if (await fetch(url).then(() => true, () => false)) return
+    if (
+      await fetch(url).then(
+        () => true,
+        () => false,
+      )
+    )
+      return
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
   throw new Error(`${url} did not answer within 30 s`)
@@ -45,7 +51,10 @@ beforeAll(async () => {
   execFileSync(process.execPath, [next, 'build'], { cwd: app, env, stdio: 'pipe' })
   // Its own process group: `next start` runs the server in a child, which must stop with it.
   server = spawn(process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: app, env: { ...env, KRATOS_URL: kratos.origin }, stdio: 'ignore', detached: true,
+    cwd: app,
+    env: { ...env, KRATOS_URL: kratos.origin },
+    stdio: 'ignore',
+    detached: true,
   })
   await waitUntilUp(appUrl, server)
   browser = await chromium.launch((await chromiumForTests()).launchOptions)

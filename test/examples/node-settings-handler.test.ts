@@ -19,8 +19,7 @@ beforeAll(async () => {
 })
 afterAll(async () => Promise.all([app.close(), proxied.close(), kratos.close()]))
 
-const get = (server: TestServer, cookie?: string) =>
-  fetch(`${server.url}/settings`, { redirect: 'manual', headers: cookie === undefined ? {} : { cookie } })
+const get = (server: TestServer, cookie?: string) => fetch(`${server.url}/settings`, { redirect: 'manual', headers: cookie === undefined ? {} : { cookie } })
 
 describe('examples/node/settings-handler', () => {
   test('answers the flow and forwards the CSRF cookie to the browser', async () => {

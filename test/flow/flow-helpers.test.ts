@@ -21,12 +21,7 @@ describe('groupNodes', () => {
     const flow = makeSettingsFlow()
     const groups = groupNodes(flow)
     expect([...groups.keys()]).toEqual(['default', 'profile', 'password'])
-    expect(groups.get('profile')?.map((node) => isNodeType(node, 'input') && node.attributes.name)).toEqual([
-      'traits.email',
-      'traits.name.first',
-      'traits.name.last',
-      'method',
-    ])
+    expect(groups.get('profile')?.map((node) => isNodeType(node, 'input') && node.attributes.name)).toEqual(['traits.email', 'traits.name.first', 'traits.name.last', 'method'])
     expect([...groups.values()].flat()).toEqual(flow.ui.nodes)
   })
 })
@@ -56,7 +51,23 @@ describe('isNodeType', () => {
     { type: 'text', group: 'totp', attributes: { node_type: 'text', id: 'totp_secret_key', text: text(1050006, 'info', 'SECRET') }, messages: [], meta: {} },
     { type: 'img', group: 'totp', attributes: { node_type: 'img', id: 'totp_qr', src: 'data:image/png;base64,', width: 256, height: 256 }, messages: [], meta: {} },
     { type: 'a', group: 'oidc', attributes: { node_type: 'a', id: 'link', href: 'https://example.com', title: text(1, 'info', 'Link') }, messages: [], meta: {} },
-    { type: 'script', group: 'webauthn', attributes: { node_type: 'script', id: 'webauthn_script', src: '/webauthn.js', async: true, referrerpolicy: 'no-referrer', crossorigin: 'anonymous', integrity: 'sha512-x', type: 'text/javascript', nonce: 'n' }, messages: [], meta: {} },
+    {
+      type: 'script',
+      group: 'webauthn',
+      attributes: {
+        node_type: 'script',
+        id: 'webauthn_script',
+        src: '/webauthn.js',
+        async: true,
+        referrerpolicy: 'no-referrer',
+        crossorigin: 'anonymous',
+        integrity: 'sha512-x',
+        type: 'text/javascript',
+        nonce: 'n',
+      },
+      messages: [],
+      meta: {},
+    },
     { type: 'div', group: 'captcha', attributes: { node_type: 'div', id: 'captcha' }, messages: [], meta: {} },
   ]
 

@@ -64,7 +64,10 @@ export function chromiumForTests(): Promise<SelectedChromium> {
 
 /** The line `npm test` prints about its browsers, e.g. `browsers: Chromium 156 (/usr/bin/chromium)`. */
 export async function browsersLine({ launchOptions, source }: SelectedChromium): Promise<string> {
-  const version = await chromiumVersion(launchOptions).then((output) => /(\d+)\.\d+\.\d+/.exec(output)?.[1], () => undefined)
+  const version = await chromiumVersion(launchOptions).then(
+    (output) => /(\d+)\.\d+\.\d+/.exec(output)?.[1],
+    () => undefined,
+  )
   return `browsers: Chromium${version === undefined ? ', version unknown' : ` ${version}`} (${source})`
 }
 
@@ -93,7 +96,13 @@ async function chromiumVersion({ executablePath, env }: ChromiumLaunchOptions): 
 async function extractPackagedChromium(): Promise<ChromiumLaunchOptions> {
   const { default: chromium, inflate } = await import('@sparticuz/chromium')
   const launchOptions = { executablePath: await chromium.executablePath(), args: chromium.args }
-  if (await chromiumVersion(launchOptions).then(() => true, () => false)) return launchOptions
+  if (
+    await chromiumVersion(launchOptions).then(
+      () => true,
+      () => false,
+    )
+  )
+    return launchOptions
   // Built for Amazon Linux, it needs NSS, which a bare Debian or Ubuntu lacks: the package ships
   // a copy, extracted on Amazon Linux only.
   const bin = join(dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium')), '..', 'bin')

@@ -17,12 +17,7 @@ export function useMsw(): void {
 }
 
 /** Answers `<method> <base>/<path>` with `respond`, and records a clone of each request. */
-export function onKratos(
-  method: 'get' | 'post',
-  path: string,
-  respond: (request: Request) => Response | Promise<Response>,
-  baseUrl = BASE_URL,
-): Request[] {
+export function onKratos(method: 'get' | 'post', path: string, respond: (request: Request) => Response | Promise<Response>, baseUrl = BASE_URL): Request[] {
   const requests: Request[] = []
   server.use(
     http[method](`${baseUrl}/${path}`, ({ request }) => {

@@ -14,11 +14,7 @@ export interface ServedKratos {
  * Serves {@link createMockKratos} on an ephemeral loopback port, under `prefix` (for example
  * `/auth`). `wrap` may put something around it (CORS, extra pages).
  */
-export async function serveMockKratos(
-  prefix = '',
-  options: Omit<MockKratosOptions, 'baseUrl'> = {},
-  wrap: (kratos: MockKratosHandler) => FetchHandler = (kratos) => kratos,
-): Promise<ServedKratos> {
+export async function serveMockKratos(prefix = '', options: Omit<MockKratosOptions, 'baseUrl'> = {}, wrap: (kratos: MockKratosHandler) => FetchHandler = (kratos) => kratos): Promise<ServedKratos> {
   let handler: FetchHandler = () => undefined
   const server = await serve((request) => handler(request))
   const baseUrl = `${server.origin}${prefix}`

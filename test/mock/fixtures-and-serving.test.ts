@@ -9,8 +9,7 @@ import { harness } from '../behaviour/harness.js'
 
 const NOW = new Date('2026-11-21T12:00:00Z')
 const inputs = (flow: SettingsFlow) => flow.ui.nodes.filter((node) => isNodeType(node, 'input'))
-const input = (flow: SettingsFlow, name: string, value?: string) =>
-  inputs(flow).find((node) => node.attributes.name === name && (value === undefined || node.attributes.value === value))!
+const input = (flow: SettingsFlow, name: string, value?: string) => inputs(flow).find((node) => node.attributes.name === name && (value === undefined || node.attributes.value === value))!
 
 describe('makeSettingsFlow: the flow Kratos sends a signed-in user', () => {
   test("is issued at the given time and expires after Kratos' default lifespan of one hour", () => {
@@ -27,9 +26,7 @@ describe('makeSettingsFlow: the flow Kratos sends a signed-in user', () => {
   test("belongs to Ada's identity of the default schema, her email verified and usable for recovery", () => {
     const { identity } = makeSettingsFlow({}, NOW)
     expect(identity).toMatchObject({ schema_id: 'default', schema_url: 'https://auth.example.com/schemas/ZGVmYXVsdA', traits: { email: 'ada@example.com' } })
-    expect(identity.verifiable_addresses).toEqual([
-      { id: '0d1c2b3a-4958-4766-8574-635241302010', value: 'ada@example.com', verified: true, via: 'email', status: 'completed' },
-    ])
+    expect(identity.verifiable_addresses).toEqual([{ id: '0d1c2b3a-4958-4766-8574-635241302010', value: 'ada@example.com', verified: true, via: 'email', status: 'completed' }])
     expect(identity.recovery_addresses).toEqual([{ id: '1e2d3c4b-5a69-4877-8695-a4b3c2d1e0f0', value: 'ada@example.com', via: 'email' }])
   })
 
@@ -146,9 +143,7 @@ const rawRequest = (origin: string, options: { method?: string; path: string; he
 
 describe('serve: a fetch handler over real HTTP', () => {
   test('the handler gets the method, path, query, every header the client sent (and no other) and the body', async () => {
-    const server = await serve(async (request) =>
-      Response.json({ method: request.method, url: request.url, headers: [...request.headers], body: await request.text() }),
-    )
+    const server = await serve(async (request) => Response.json({ method: request.method, url: request.url, headers: [...request.headers], body: await request.text() }))
     try {
       const sent = await rawRequest(server.origin, {
         method: 'POST',
@@ -183,48 +178,64 @@ describe('serve: a fetch handler over real HTTP', () => {
     }
   })
 
-  test('a handler that throws is a 500, not a hung request', async () => {
-    const server = await serve(() => {
-      throw new Error('boom')
-    })
-    try {
-      expect(await rawRequest(server.origin, { path: '/' })).toEqual({ status: 500, body: '' })
-    } finally {
+  test(
+    'a handler that throws is a 500, not a hung request',
+    async () => {
+      const server = await serve(() => {
+        throw new Error('boom')
+      })
+      try {
+        expect(await rawRequest(server.origin, { path: '/' })).toEqual({ status: 500, body: '' })
+      } finally {
+        await server.close()
+      }
+    },
+    HANG_GUARD_MS,
+  )
+
+  test(
+    'listening on a port already in use rejects with EADDRINUSE',
+    async () => {
+      const first = await serve(() => undefined)
+      try {
+        await expect(serve(() => undefined, Number(new URL(first.origin).port))).rejects.toMatchObject({ code: 'EADDRINUSE' })
+      } finally {
+        await first.close()
+      }
+    },
+    HANG_GUARD_MS,
+  )
+
+  test(
+    'close stops listening',
+    async () => {
+      const server = await serve(() => new Response('up'))
+      expect((await rawRequest(server.origin, { path: '/' })).body).toBe('up')
       await server.close()
-    }
-  }, HANG_GUARD_MS)
+      await expect(rawRequest(server.origin, { path: '/' })).rejects.toMatchObject({ code: 'ECONNREFUSED' })
+    },
+    HANG_GUARD_MS,
+  )
 
-  test('listening on a port already in use rejects with EADDRINUSE', async () => {
-    const first = await serve(() => undefined)
-    try {
-      await expect(serve(() => undefined, Number(new URL(first.origin).port))).rejects.toMatchObject({ code: 'EADDRINUSE' })
-    } finally {
-      await first.close()
-    }
-  }, HANG_GUARD_MS)
-
-  test('close stops listening', async () => {
-    const server = await serve(() => new Response('up'))
-    expect((await rawRequest(server.origin, { path: '/' })).body).toBe('up')
-    await server.close()
-    await expect(rawRequest(server.origin, { path: '/' })).rejects.toMatchObject({ code: 'ECONNREFUSED' })
-  }, HANG_GUARD_MS)
-
-  test('close ends a connection whose request is still in progress instead of waiting for it', async () => {
-    let arrived!: () => void
-    const inProgress = new Promise<void>((resolve) => (arrived = resolve))
-    const server = await serve(() => {
-      arrived()
-      return new Promise<undefined>(() => {})
-    })
-    const outcome = rawRequest(server.origin, { path: '/' }).then(
-      () => 'answered',
-      () => 'cut off',
-    )
-    await inProgress
-    await server.close()
-    expect(await outcome).toBe('cut off')
-  }, HANG_GUARD_MS)
+  test(
+    'close ends a connection whose request is still in progress instead of waiting for it',
+    async () => {
+      let arrived!: () => void
+      const inProgress = new Promise<void>((resolve) => (arrived = resolve))
+      const server = await serve(() => {
+        arrived()
+        return new Promise<undefined>(() => {})
+      })
+      const outcome = rawRequest(server.origin, { path: '/' }).then(
+        () => 'answered',
+        () => 'cut off',
+      )
+      await inProgress
+      await server.close()
+      expect(await outcome).toBe('cut off')
+    },
+    HANG_GUARD_MS,
+  )
 })
 
 describe('startMockKratos', () => {

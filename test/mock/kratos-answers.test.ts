@@ -10,8 +10,7 @@ const PASSWORD = 'correct horse battery staple'
 const LOGIN = `${BASE}/self-service/login/browser`
 const JSON_HEADERS = { accept: 'application/json' }
 
-const inputs = (flow: SettingsFlow) =>
-  flow.ui.nodes.flatMap((node) => (isNodeType(node, 'input') ? [[node.attributes.name, node.attributes.value] as const] : []))
+const inputs = (flow: SettingsFlow) => flow.ui.nodes.flatMap((node) => (isNodeType(node, 'input') ? [[node.attributes.name, node.attributes.value] as const] : []))
 
 const passwordChange = (flow: SettingsFlow) => ({ method: 'password', password: PASSWORD, csrf_token: getCsrfToken(flow) })
 
@@ -265,7 +264,10 @@ describe('CSRF violations (x/nosurfx/nosurf.go:226-261)', () => {
   test.each([
     [{}, { hint: 'The anti-CSRF cookie was found but the CSRF token was not included in the HTTP request body (csrf_token) nor in the HTTP Header (X-CSRF-Token).' }],
     [{ 'x-csrf-token': '' }, { hint: 'The anti-CSRF cookie was found but the CSRF token was not included in the HTTP request body (csrf_token) nor in the HTTP Header (X-CSRF-Token).' }],
-    [{ 'x-csrf-token': 'forged' }, { hint: SERVER_HINT, reject_reason: 'The HTTP Cookie Header was set and a CSRF token was sent but they do not match. We recommend deleting all cookies for this domain and retrying the flow.' }],
+    [
+      { 'x-csrf-token': 'forged' },
+      { hint: SERVER_HINT, reject_reason: 'The HTTP Cookie Header was set and a CSRF token was sent but they do not match. We recommend deleting all cookies for this domain and retrying the flow.' },
+    ],
   ])('a form without csrf_token and the header %o: %o', async (header, details) => {
     const h = harness()
     const s = await h.start()

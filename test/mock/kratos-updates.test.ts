@@ -220,7 +220,10 @@ describe('lookup secrets (selfservice/strategy/lookup/settings.go:216-280)', () 
     messages: [],
     meta: { label: { id, text, type: 'info' } },
   })
-  const shownCodes = (flow: Json): string[] => nodes(flow).find((node) => node.attributes.id === 'lookup_secret_codes')!.attributes.text.context.secrets.map((secret: Json) => secret['text'])
+  const shownCodes = (flow: Json): string[] =>
+    nodes(flow)
+      .find((node) => node.attributes.id === 'lookup_secret_codes')!
+      .attributes.text.context.secrets.map((secret: Json) => secret['text'])
   const BASE_NODES = ['csrf_token', 'traits.email', 'traits.name.first', 'traits.name.last', 'method', 'password', 'method']
 
   async function regenerate(h: Harness, s: Awaited<ReturnType<typeof started>>): Promise<Json> {

@@ -129,10 +129,7 @@ describe('oidc', () => {
 
   test('unlinking the only first-factor credential is 400 on the form', async () => {
     const { post } = await signedIn()
-    await expectFormMessage(
-      await post({ method: 'oidc', unlink: 'github' }),
-      generic('can not unlink OpenID Connect connection because it is the last remaining first factor credential'),
-    )
+    await expectFormMessage(await post({ method: 'oidc', unlink: 'github' }), generic('can not unlink OpenID Connect connection because it is the last remaining first factor credential'))
   })
 
   test('linking a configured provider asks the browser to go to it; an unknown one is 400', async () => {
@@ -203,10 +200,7 @@ describe('webauthn and passkey', () => {
     const response = JSON.stringify({ id: 'a2V5', type: 'public-key', response: {} })
     await expectSaved(await (await signedIn()).post({ method: 'webauthn', webauthn_register: response, webauthn_remove: 'abcd' }))
     const { post } = await signedIn()
-    await expectFormMessage(
-      await post({ method: 'passkey', passkey_settings_register: response, passkey_remove: 'abcd' }),
-      generic('You tried to remove a WebAuthn but you have no WebAuthn set up.'),
-    )
+    await expectFormMessage(await post({ method: 'passkey', passkey_settings_register: response, passkey_remove: 'abcd' }), generic('You tried to remove a WebAuthn but you have no WebAuthn set up.'))
   })
 
   test('they need the CSRF token, and a session recent enough for privileged changes', async () => {
@@ -238,10 +232,7 @@ describe('lookup_secret', () => {
     const { post } = await signedIn(h)
     const codes = codesOf(await read(await post({ method: 'lookup_secret', lookup_secret_regenerate: true }), 200))
     await expectSaved(await post({ method: 'lookup_secret', lookup_secret_confirm: true }))
-    await expectFormMessage(
-      await post({ method: 'lookup_secret', lookup_secret_confirm: true }),
-      generic('You must (re-)generate recovery backup codes before you can save them.'),
-    )
+    await expectFormMessage(await post({ method: 'lookup_secret', lookup_secret_confirm: true }), generic('You must (re-)generate recovery backup codes before you can save them.'))
     const revealed = await read(await (await signedIn(h)).post({ method: 'lookup_secret', lookup_secret_reveal: true }), 200)
     expect(revealed['state']).toBe('show_form')
     expect(codesOf(revealed)).toEqual(codes)

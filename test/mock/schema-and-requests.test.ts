@@ -78,24 +78,21 @@ describe('string constraints', () => {
     const h = harness({ traitsSchema: SCHEMA })
     const short = await profile(h, { email: EMAIL, nickname: 'ab' })
     expect(short.status).toBe(400)
-    expect(messagesOn(short.body, 'traits.nickname')).toEqual([
-      { id: 4000003, type: 'error', text: 'length must be >= 3, but got 2', context: { min_length: 3, actual_length: 2 } },
-    ])
+    expect(messagesOn(short.body, 'traits.nickname')).toEqual([{ id: 4000003, type: 'error', text: 'length must be >= 3, but got 2', context: { min_length: 3, actual_length: 2 } }])
     const long = await profile(h, { email: EMAIL, nickname: 'abcdefghi' })
     expect(long.status).toBe(400)
-    expect(messagesOn(long.body, 'traits.nickname')).toEqual([
-      { id: 4000017, type: 'error', text: 'length must be <= 8, but got 9', context: { max_length: 8, actual_length: 9 } },
-    ])
+    expect(messagesOn(long.body, 'traits.nickname')).toEqual([{ id: 4000017, type: 'error', text: 'length must be <= 8, but got 9', context: { max_length: 8, actual_length: 9 } }])
     const mismatch = await profile(h, { email: EMAIL, nickname: 'Ada' })
     expect(mismatch.status).toBe(400)
-    expect(messagesOn(mismatch.body, 'traits.nickname')).toEqual([
-      { id: 4000004, type: 'error', text: 'does not match pattern "^[a-z]+$"', context: { pattern: '^[a-z]+$' } },
-    ])
+    expect(messagesOn(mismatch.body, 'traits.nickname')).toEqual([{ id: 4000004, type: 'error', text: 'does not match pattern "^[a-z]+$"', context: { pattern: '^[a-z]+$' } }])
   })
 
   test('values at the length limits pass, and patterns match Unicode classes as Go regexps do', async () => {
     const h = harness({ traitsSchema: SCHEMA })
-    for (const traits of [{ email: EMAIL, nickname: 'abc', handle: 'Zoë' }, { email: EMAIL, nickname: 'abcdefgh' }]) {
+    for (const traits of [
+      { email: EMAIL, nickname: 'abc', handle: 'Zoë' },
+      { email: EMAIL, nickname: 'abcdefgh' },
+    ]) {
       const { status, body } = await profile(h, traits)
       expect(status).toBe(200)
       expect(body['identity'].traits).toEqual(traits)
@@ -124,7 +121,11 @@ describe("form text is converted as Kratos' decoder does", () => {
 
   test('text strconv.ParseBool reads becomes a boolean; other text fails the type check', async () => {
     const h = harness({ traitsSchema: SCHEMA })
-    for (const [text, value] of [['T', true], ['False', false], ['0', false]] as const) {
+    for (const [text, value] of [
+      ['T', true],
+      ['False', false],
+      ['0', false],
+    ] as const) {
       const { status, body } = await profileForm(h, { email: EMAIL, newsletter: text })
       expect(status).toBe(200)
       expect(body['identity'].traits).toEqual({ email: EMAIL, newsletter: value })

@@ -69,13 +69,10 @@ describe('makeKratosError', () => {
 })
 
 describe('makeContinueWith', () => {
-  test.each(['show_verification_ui', 'set_ory_session_token', 'show_settings_ui', 'show_recovery_ui', 'redirect_browser_to'] as const)(
-    '%s is valid against continueWith',
-    (action) => {
-      expect(validate('continueWith', makeContinueWith(action))).toEqual([])
-      expect(validate('settingsFlow', makeSettingsFlow({ state: 'success', continue_with: [makeContinueWith(action)] }))).toEqual([])
-    },
-  )
+  test.each(['show_verification_ui', 'set_ory_session_token', 'show_settings_ui', 'show_recovery_ui', 'redirect_browser_to'] as const)('%s is valid against continueWith', (action) => {
+    expect(validate('continueWith', makeContinueWith(action))).toEqual([])
+    expect(validate('settingsFlow', makeSettingsFlow({ state: 'success', continue_with: [makeContinueWith(action)] }))).toEqual([])
+  })
 })
 
 describe('the mock Kratos', () => {

@@ -53,9 +53,7 @@ describe('createKratosHandlers', () => {
   test('answers session_aal2_required for an AAL1 session, pointing at the second-factor login', async () => {
     server.use(...createKratosHandlers({ baseUrl: BASE_URL }))
     const result = await client().createBrowserSettingsFlow(undefined, `${SESSION_COOKIE}=aal1`)
-    expect(result.kind === 'error' && result.error.id === 'session_aal2_required' && result.error.redirectBrowserTo).toBe(
-      `${BASE_URL}/self-service/login/browser?aal=aal2`,
-    )
+    expect(result.kind === 'error' && result.error.id === 'session_aal2_required' && result.error.redirectBrowserTo).toBe(`${BASE_URL}/self-service/login/browser?aal=aal2`)
   })
 
   test('answers self_service_flow_return_to_forbidden for a return_to off the allow list', async () => {
@@ -115,9 +113,7 @@ describe('createKratosHandlers: the settings lifecycle', () => {
     expect(invalid.kind).toBe('invalid')
     if (invalid.kind !== 'invalid') return
     expect(invalid.flow.id).toBe(flow.id)
-    expect(getFlowMessages(invalid.flow).map(({ message, node }) => [message.id, node?.attributes.node_type === 'input' && node.attributes.name])).toEqual([
-      [4000040, 'traits.email'],
-    ])
+    expect(getFlowMessages(invalid.flow).map(({ message, node }) => [message.id, node?.attributes.node_type === 'input' && node.attributes.name])).toEqual([[4000040, 'traits.email']])
 
     const saved = await client().updateSettingsFlow(invalid.flow, { method: 'profile', traits: { email: 'ada@example.org' } }, cookie, { encoding: 'form' })
     expect(saved).toMatchObject({ kind: 'flow', status: 200, flow: { id: flow.id, state: 'success', identity: { traits: { email: 'ada@example.org' } } } })

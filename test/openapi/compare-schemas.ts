@@ -4,8 +4,7 @@
 type Schema = Record<string, unknown>
 export type Document = { paths: Record<string, Record<string, Schema>>; components: { schemas: Record<string, Schema> } }
 
-const refName = (schema: Schema): string | undefined =>
-  typeof schema['$ref'] === 'string' ? schema['$ref'].split('/').pop() : undefined
+const refName = (schema: Schema): string | undefined => (typeof schema['$ref'] === 'string' ? schema['$ref'].split('/').pop() : undefined)
 
 function resolve(doc: Document, schema: Schema): Schema {
   let current = schema
@@ -15,8 +14,7 @@ function resolve(doc: Document, schema: Schema): Schema {
   return current
 }
 
-const compatibleTypes = (ours: unknown, theirs: unknown) =>
-  theirs === undefined || ours === theirs || (ours === 'integer' && theirs === 'number')
+const compatibleTypes = (ours: unknown, theirs: unknown) => theirs === undefined || ours === theirs || (ours === 'integer' && theirs === 'number')
 
 /** Lists every way `ours` is not compatible with `theirs`, as `path: problem` lines. */
 export function compareSchema(oursDoc: Document, theirsDoc: Document, oursRaw: Schema, theirsRaw: Schema, path: string, seen: Set<string>): string[] {
@@ -71,8 +69,7 @@ export function compareSchema(oursDoc: Document, theirsDoc: Document, oursRaw: S
   return problems
 }
 
-const parameterKeys = (operation: Schema) =>
-  ((operation['parameters'] ?? []) as Schema[]).map((parameter) => `${String(parameter['in'])}:${String(parameter['name'])}`).sort()
+const parameterKeys = (operation: Schema) => ((operation['parameters'] ?? []) as Schema[]).map((parameter) => `${String(parameter['in'])}:${String(parameter['name'])}`).sort()
 
 /** Lists every difference of paths, operations, parameters and statuses, then of every schema. */
 export function compareDocuments(ours: Document, theirs: Document): string[] {
@@ -88,7 +85,10 @@ export function compareDocuments(ours: Document, theirs: Document): string[] {
       }
       if (operation['operationId'] !== theirOperation['operationId']) problems.push(`${where}: operationId differs`)
       if (parameterKeys(operation).join() !== parameterKeys(theirOperation).join()) problems.push(`${where}: parameters differ`)
-      const statuses = (value: Schema) => Object.keys(value['responses'] as Schema).sort().join()
+      const statuses = (value: Schema) =>
+        Object.keys(value['responses'] as Schema)
+          .sort()
+          .join()
       if (statuses(operation) !== statuses(theirOperation)) problems.push(`${where}: statuses differ`)
     }
   }

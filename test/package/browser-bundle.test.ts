@@ -8,7 +8,15 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 /** Bundles an entry for the browser as an app's bundler would; returns the packages in it. */
 async function bundledPackages(entry: string): Promise<Set<string>> {
   const { metafile } = await build({
-    entryPoints: [entry], absWorkingDir: root, bundle: true, platform: 'browser', format: 'esm', minify: true, write: false, metafile: true, logLevel: 'silent',
+    entryPoints: [entry],
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    minify: true,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
   })
   const packages = Object.keys(metafile.inputs).map((path) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? '(ours)')
   return new Set(packages)

@@ -13,8 +13,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 const TSC = { '5.9': 'node_modules/typescript/bin/tsc', '7': 'node_modules/typescript7/bin/tsc' } as const
 type Compiler = keyof typeof TSC
 
-const run = (command: string, args: string[], cwd: string) =>
-  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+const run = (command: string, args: string[], cwd: string) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 
 const consumer = (msw: string) => `import {
   createKratosClient,
@@ -111,11 +110,7 @@ const settings = [
   { module: 'preserve', moduleResolution: 'bundler' },
 ] as const
 
-const cells = (['5.9', '7'] as const).flatMap((compiler) =>
-  settings.flatMap((options) =>
-    (Object.keys(sources) as (keyof typeof sources)[]).map((file) => ({ compiler, file, ...options })),
-  ),
-)
+const cells = (['5.9', '7'] as const).flatMap((compiler) => settings.flatMap((options) => (Object.keys(sources) as (keyof typeof sources)[]).map((file) => ({ compiler, file, ...options }))))
 
 let scratch = ''
 const versions: Partial<Record<Compiler, string>> = {}
@@ -139,19 +134,31 @@ afterAll(() => {
 })
 
 describe('the packed declarations type-check in a strict consumer with skipLibCheck off', () => {
-  test.concurrent.each(cells)('TypeScript $compiler, module $module, $file', async ({ compiler, file, module, moduleResolution }) => {
-    expect(versions[compiler]).toMatch(new RegExp(`^Version ${compiler.replace('.', '\\.')}\\.`))
-    // No @types/node: the declarations must not need it. skipDefaultLibCheck skips only TypeScript's own lib
-    // files, which would double the time; every package's declarations, ours first, are still checked.
-    const compilerOptions = {
-      target: 'ES2022', module, moduleResolution, lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [],
-      strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true,
-      skipLibCheck: false, skipDefaultLibCheck: true, noEmit: true,
-    }
-    const tsconfig = `tsconfig.${compiler}.${module}.${file}.json`
-    writeFileSync(join(scratch, tsconfig), JSON.stringify({ compilerOptions, files: [file] }))
-    expect(await slot(() => tsc(compiler, tsconfig))).toEqual({ status: 0, output: '' })
-  }, 120_000)
+  test.concurrent.each(cells)(
+    'TypeScript $compiler, module $module, $file',
+    async ({ compiler, file, module, moduleResolution }) => {
+      expect(versions[compiler]).toMatch(new RegExp(`^Version ${compiler.replace('.', '\\.')}\\.`))
+      // No @types/node: the declarations must not need it. skipDefaultLibCheck skips only TypeScript's own lib
+      // files, which would double the time; every package's declarations, ours first, are still checked.
+      const compilerOptions = {
+        target: 'ES2022',
+        module,
+        moduleResolution,
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        types: [],
+        strict: true,
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
+        skipLibCheck: false,
+        skipDefaultLibCheck: true,
+        noEmit: true,
+      }
+      const tsconfig = `tsconfig.${compiler}.${module}.${file}.json`
+      writeFileSync(join(scratch, tsconfig), JSON.stringify({ compilerOptions, files: [file] }))
+      expect(await slot(() => tsc(compiler, tsconfig))).toEqual({ status: 0, output: '' })
+    },
+    120_000,
+  )
 })
 
 /** Runs `compiler` on the project `tsconfig` in the scratch project. */

@@ -12,8 +12,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 let scratch = ''
 
-const run = (command: string, args: string[], cwd: string) =>
-  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+const run = (command: string, args: string[], cwd: string) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 
 // One smoke script per entry point; each prints JSON. `imports` become import or require lines.
 interface Smoke {
@@ -62,9 +61,13 @@ sdk.createKratosClient({ baseUrl: 'http://kratos.test/auth' }).createBrowserSett
 }
 
 const asEsm = ({ imports, body }: Smoke) =>
-  Object.entries(imports).map(([name, from]) => `import * as ${name} from '${from}'`).join('\n') + body
+  Object.entries(imports)
+    .map(([name, from]) => `import * as ${name} from '${from}'`)
+    .join('\n') + body
 const asCjs = ({ imports, body }: Smoke) =>
-  Object.entries(imports).map(([name, from]) => `const ${name} = require('${from}')`).join('\n') + body
+  Object.entries(imports)
+    .map(([name, from]) => `const ${name} = require('${from}')`)
+    .join('\n') + body
 
 const consumer = `import { createKratosClient, isKratosError, unwrapFlow, type SettingsFlowResult } from 'kratos-settings'
 import { forwardSetCookie, getCookieHeader } from 'kratos-settings/cookies'
@@ -165,8 +168,16 @@ const TSC = { 7: 'node_modules/typescript7/bin/tsc', 5.9: 'node_modules/typescri
 /** Runs TypeScript (7 unless told) over `files` in the scratch project, with strict settings and no @types. */
 function typecheck(files: string[], module: 'NodeNext' | 'Node16' = 'NodeNext', version: keyof typeof TSC = 7): { status: number | null; output: string } {
   const compilerOptions = {
-    target: 'ES2022', module, moduleResolution: module, lib: ['ES2022', 'DOM'], types: [],
-    strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false, noEmit: true,
+    target: 'ES2022',
+    module,
+    moduleResolution: module,
+    lib: ['ES2022', 'DOM'],
+    types: [],
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    skipLibCheck: false,
+    noEmit: true,
   }
   writeFileSync(join(scratch, 'tsconfig.json'), JSON.stringify({ compilerOptions, files }))
   const tsc = join(root, TSC[version])

@@ -14,7 +14,9 @@ import { KNOWN_ERROR_IDS } from '../helpers/known-error-ids.js'
 // document allows that our run-time check rejects would show up here as a wrong kind.
 const CALLS = 100
 const upstreamPath = fileURLToPath(new URL('../../openapi/upstream/kratos-api.json', import.meta.url))
-const upstream = JSON.parse(readFileSync(upstreamPath, 'utf8')) as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> }>> }
+const upstream = JSON.parse(readFileSync(upstreamPath, 'utf8')) as {
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> }>>
+}
 const prismCli = fileURLToPath(new URL('../../node_modules/@stoplight/prism-cli/dist/index.js', import.meta.url))
 const known: ReadonlySet<string> = new Set(KNOWN_ERROR_IDS)
 
@@ -80,20 +82,24 @@ function expectedKinds(status: number, schema: string | undefined): UpdateSettin
 }
 
 describe('conformance with the upstream document, through Prism', () => {
-  test.each(cases)('$name, status $status ($schema): 100 calls, the right kind, no crash', async ({ operation, status, schema }) => {
-    const client = createKratosClient({ baseUrl, retry: 0, headers: { prefer: `code=${status}` } })
-    const allowed = expectedKinds(status, schema)
-    const kinds = new Map<string, number>()
-    for (let call = 0; call < CALLS; call++) {
-      const result = await operation.call(client)
-      expect(result.status).toBe(status)
-      expect(allowed).toContain(result.kind)
-      if (result.kind === 'unexpected') {
-        // Only an id we do not know, or a body the document shapes differently than Kratos sends it.
-        expect(known.has(result.error.id) ? 'known id' : result.error.problem).toMatch(/^(unknown_error_id|invalid_shape)$/)
+  test.each(cases)(
+    '$name, status $status ($schema): 100 calls, the right kind, no crash',
+    async ({ operation, status, schema }) => {
+      const client = createKratosClient({ baseUrl, retry: 0, headers: { prefer: `code=${status}` } })
+      const allowed = expectedKinds(status, schema)
+      const kinds = new Map<string, number>()
+      for (let call = 0; call < CALLS; call++) {
+        const result = await operation.call(client)
+        expect(result.status).toBe(status)
+        expect(allowed).toContain(result.kind)
+        if (result.kind === 'unexpected') {
+          // Only an id we do not know, or a body the document shapes differently than Kratos sends it.
+          expect(known.has(result.error.id) ? 'known id' : result.error.problem).toMatch(/^(unknown_error_id|invalid_shape)$/)
+        }
+        kinds.set(result.kind, (kinds.get(result.kind) ?? 0) + 1)
       }
-      kinds.set(result.kind, (kinds.get(result.kind) ?? 0) + 1)
-    }
-    console.info(`conformance: ${status} → ${[...kinds].map(([kind, count]) => `${kind} ×${count}`).join(', ')}`)
-  }, 60_000)
+      console.info(`conformance: ${status} → ${[...kinds].map(([kind, count]) => `${kind} ×${count}`).join(', ')}`)
+    },
+    60_000,
+  )
 })

@@ -14,10 +14,7 @@ const RUNS_PER_OPERATION = process.env['KRATOS_SETTINGS_MUTATION'] === '1' ? 300
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
 const NULL_BODY = new Set([204, 205, 304])
 
-type Body =
-  | { readonly kind: 'flow'; readonly value: unknown }
-  | { readonly kind: 'known-error'; readonly value: unknown }
-  | { readonly kind: 'other'; readonly text: string | Uint8Array<ArrayBuffer> }
+type Body = { readonly kind: 'flow'; readonly value: unknown } | { readonly kind: 'known-error'; readonly value: unknown } | { readonly kind: 'other'; readonly text: string | Uint8Array<ArrayBuffer> }
 
 // Every case plants a secret: the value of the request's session cookie, which bodies and
 // Set-Cookie headers echo in their own ways. `SECRET` in a generated body stands for it.
@@ -94,7 +91,10 @@ const UNSAFE = /[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}\u200b\ufeff]/u
 
 describe('the document-driven generator', () => {
   test('generates flows valid against openapi/settings.yaml', () => {
-    fc.assert(fc.property(flow, (value) => validate('settingsFlow', value).length === 0), { numRuns: 300 })
+    fc.assert(
+      fc.property(flow, (value) => validate('settingsFlow', value).length === 0),
+      { numRuns: 300 },
+    )
   })
 })
 

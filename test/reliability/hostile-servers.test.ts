@@ -17,8 +17,7 @@ afterEach(async () => {
   server = undefined
 })
 
-const client = (retry: number | { limit: number; delay: () => number; maxRetryAfter?: number } = RETRIES, timeout = TIMEOUT) =>
-  createKratosClient({ baseUrl: server!.url, timeout, retry })
+const client = (retry: number | { limit: number; delay: () => number; maxRetryAfter?: number } = RETRIES, timeout = TIMEOUT) => createKratosClient({ baseUrl: server!.url, timeout, retry })
 
 describe('a server that accepts and never answers', () => {
   test('is given up on within timeout × (retries + 1), as KratosTimeoutError, after one attempt', { timeout: TIMEOUT * (RETRIES + 1) + MARGIN }, async () => {

@@ -25,10 +25,13 @@ beforeAll(async () => {
   client = createKratosClient({ baseUrl: kratos.url, retry: 0 })
   // A server app in front of Kratos: the browser's cookie in, Kratos' Set-Cookie out, via kratos-settings/cookies.
   app = await startServer((request, response) => {
-    client.createBrowserSettingsFlow(undefined, getCookieHeader(request)).then((result) => {
-      forwardSetCookie(result.setCookie, response)
-      response.writeHead(200, { 'content-type': 'text/plain' }).end(result.kind === 'flow' ? result.flow.id : result.kind)
-    }, () => response.writeHead(500).end())
+    client.createBrowserSettingsFlow(undefined, getCookieHeader(request)).then(
+      (result) => {
+        forwardSetCookie(result.setCookie, response)
+        response.writeHead(200, { 'content-type': 'text/plain' }).end(result.kind === 'flow' ? result.flow.id : result.kind)
+      },
+      () => response.writeHead(500).end(),
+    )
   })
 }, 30_000)
 afterAll(async () => Promise.all([kratos.close(), app.close()]))
@@ -43,7 +46,10 @@ describe(`${USERS} concurrent users through one client`, () => {
       expect(result.kind === 'flow' && result.flow.id).toBe(`flow-of-${users[index]}`)
       expect(result.setCookie).toEqual([`csrf_token=${users[index]}; Path=/; HttpOnly`])
     })
-    const received = kratos.requests.slice(before).map((request) => userOf(request.headers.cookie)).sort()
+    const received = kratos.requests
+      .slice(before)
+      .map((request) => userOf(request.headers.cookie))
+      .sort()
     expect(received).toEqual([...users].sort())
     console.info(`isolation: ${USERS} concurrent calls, ${received.length} requests, 0 crossed`)
   })

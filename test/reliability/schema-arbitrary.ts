@@ -46,7 +46,11 @@ export function arbitraryFromSchema(document: { components: { schemas: Record<st
     const required = (schema['required'] ?? []) as string[]
     const known = fc.record(Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, build(value)])), { requiredKeys: required })
     if (schema['additionalProperties'] !== true) return known
-    const extra = fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((key) => !(key in properties) && key !== '__proto__'), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 2 })
+    const extra = fc.dictionary(
+      fc.string({ minLength: 1, maxLength: 8 }).filter((key) => !(key in properties) && key !== '__proto__'),
+      fc.jsonValue({ maxDepth: 1 }),
+      { maxKeys: 2 },
+    )
     return fc.tuple(extra, known).map(([more, fields]) => ({ ...more, ...(fields as object) }))
   }
 

@@ -1,13 +1,5 @@
 import { describe, expectTypeOf, test } from 'vitest'
-import {
-  isKratosError,
-  unwrapFlow,
-  type KnownErrorId,
-  type KnownKratosError,
-  type SettingsFlow,
-  type SettingsFlowResult,
-  type UnexpectedResponseError,
-} from '../../src/index.js'
+import { isKratosError, unwrapFlow, type KnownErrorId, type KnownKratosError, type SettingsFlow, type SettingsFlowResult, type UnexpectedResponseError } from '../../src/index.js'
 
 declare const result: SettingsFlowResult
 

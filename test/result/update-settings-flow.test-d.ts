@@ -1,14 +1,5 @@
 import { describe, expectTypeOf, test } from 'vitest'
-import {
-  createKratosClient,
-  isNodeType,
-  type ContinueWith,
-  type SettingsFlow,
-  type UiNode,
-  type UiText,
-  type UpdateSettingsFlowBody,
-  type UpdateSettingsFlowResult,
-} from '../../src/index.js'
+import { createKratosClient, isNodeType, type ContinueWith, type SettingsFlow, type UiNode, type UiText, type UpdateSettingsFlowBody, type UpdateSettingsFlowResult } from '../../src/index.js'
 
 declare const result: UpdateSettingsFlowResult
 declare const body: UpdateSettingsFlowBody
@@ -86,9 +77,7 @@ describe('UpdateSettingsFlowBody', () => {
     if (body.method === 'password') expectTypeOf(body.password).toEqualTypeOf<string>()
     if (body.method === 'profile') expectTypeOf(body.traits).toEqualTypeOf<{ [key: string]: unknown }>()
     if (body.method === 'totp') expectTypeOf(body.totp_code).toEqualTypeOf<string | undefined>()
-    expectTypeOf<UpdateSettingsFlowBody['method']>().toEqualTypeOf<
-      'profile' | 'password' | 'totp' | 'webauthn' | 'lookup_secret' | 'oidc' | 'passkey' | 'saml'
-    >()
+    expectTypeOf<UpdateSettingsFlowBody['method']>().toEqualTypeOf<'profile' | 'password' | 'totp' | 'webauthn' | 'lookup_secret' | 'oidc' | 'passkey' | 'saml'>()
   })
 
   test('updateSettingsFlow takes a body that fits its method, and rejects one that does not', () => {

@@ -11,7 +11,27 @@ const fetch = async () => {
 const client = () => createKratosClient({ baseUrl: 'http://kratos.test', retry: 0, fetch })
 
 describe('header names in options.headers', () => {
-  test.each(['x a', 'x:a', 'x\r\nInjected', 'x\u0000', '', 'ü', 'x(a)', 'x"a', 'x,a', 'Transfer-Encoding', 'connection', 'Host', 'content-length', 'upgrade', 'expect', 'keep-alive', 'te', 'trailer', 'proxy-connection'])('refuses %j at creation', (name) => {
+  test.each([
+    'x a',
+    'x:a',
+    'x\r\nInjected',
+    'x\u0000',
+    '',
+    'ü',
+    'x(a)',
+    'x"a',
+    'x,a',
+    'Transfer-Encoding',
+    'connection',
+    'Host',
+    'content-length',
+    'upgrade',
+    'expect',
+    'keep-alive',
+    'te',
+    'trailer',
+    'proxy-connection',
+  ])('refuses %j at creation', (name) => {
     expect(() => createKratosClient({ baseUrl: 'http://kratos.test', headers: { [name]: 'v' } })).toThrow(KratosArgumentError)
   })
 
@@ -61,10 +81,38 @@ describe('update bodies that JSON cannot carry as they are', () => {
     'a Map': { method: 'profile', traits: new Map([['a', 1]]) },
     '20,000 levels': { method: 'profile', traits: deep(20_000) },
     'an own toJSON': { method: 'profile', traits: { a: { toJSON: () => 1n } } },
-    'an inherited toJSON': { method: 'profile', traits: new (class Traits { toJSON() { return 'x' } })() },
-    'a throwing getter': { method: 'profile', traits: { get a() { throw new Error('boom') } } },
-    'a revoked Proxy': { method: 'profile', traits: (() => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy })() },
-    'a shared object 20 levels deep (a million leaves)': { method: 'profile', traits: (() => { let value: unknown = 'leaf'; for (let index = 0; index < 20; index++) value = [value, value]; return value })() },
+    'an inherited toJSON': {
+      method: 'profile',
+      traits: new (class Traits {
+        toJSON() {
+          return 'x'
+        }
+      })(),
+    },
+    'a throwing getter': {
+      method: 'profile',
+      traits: {
+        get a() {
+          throw new Error('boom')
+        },
+      },
+    },
+    'a revoked Proxy': {
+      method: 'profile',
+      traits: (() => {
+        const { proxy, revoke } = Proxy.revocable({}, {})
+        revoke()
+        return proxy
+      })(),
+    },
+    'a shared object 20 levels deep (a million leaves)': {
+      method: 'profile',
+      traits: (() => {
+        let value: unknown = 'leaf'
+        for (let index = 0; index < 20; index++) value = [value, value]
+        return value
+      })(),
+    },
     '65 levels, the body counted': { method: 'profile', traits: deep(64) },
   }
 
@@ -85,7 +133,9 @@ describe('update bodies that JSON cannot carry as they are', () => {
       .updateSettingsFlow('f1', { method: 'profile', traits: { name: { list: [1, 2n] } } } as never)
       .catch((caught: unknown) => caught)
     expect((error as Error).message).toBe('updateSettingsFlow: body: body.traits.name.list[1] is a bigint, which JSON cannot carry')
-    const cycle = await client().updateSettingsFlow('f1', { method: 'profile', traits: cyclic() }).catch((caught: unknown) => caught)
+    const cycle = await client()
+      .updateSettingsFlow('f1', { method: 'profile', traits: cyclic() })
+      .catch((caught: unknown) => caught)
     expect((cycle as Error).message).toBe('updateSettingsFlow: body: body.traits.self refers to an object that contains it (a cycle)')
   })
 
@@ -158,8 +208,17 @@ describe('each refusal says what is wrong', () => {
       new KratosArgumentError('updateSettingsFlow: body: body.traits.a has a toJSON method; pass the value it stands for'),
     )
     await expect(client().updateSettingsFlow('f1', { method: 'profile', traits: deep(64) } as never)).rejects.toThrow(/body\.traits(\.a){63} is nested deeper than 64 levels$/)
-    const getter = { method: 'profile', traits: { get a() { throw new Error('boom') } } }
-    await expect(client().updateSettingsFlow('f1', getter as never)).rejects.toThrow(new KratosArgumentError('updateSettingsFlow: body: body could not be read (a throwing getter or a revoked Proxy?)'))
+    const getter = {
+      method: 'profile',
+      traits: {
+        get a() {
+          throw new Error('boom')
+        },
+      },
+    }
+    await expect(client().updateSettingsFlow('f1', getter as never)).rejects.toThrow(
+      new KratosArgumentError('updateSettingsFlow: body: body could not be read (a throwing getter or a revoked Proxy?)'),
+    )
   })
 
   test('control characters in arguments are named by name and index', async () => {

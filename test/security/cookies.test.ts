@@ -96,7 +96,7 @@ describe('getCookieHeader: a cookie store cannot smuggle a cookie to Kratos', ()
       ['empty-quoted', '""'],
       ['empty', ''],
       ['a%20b|c$d', 'x%3By'],
-      ['__Host-a', '!#$%&\'()*+-./:<=>?@[]^_`{|}~'],
+      ['__Host-a', "!#$%&'()*+-./:<=>?@[]^_`{|}~"],
     ]
     expect(getCookieHeader(store(...cookies))).toBe(cookies.map(([name, value]) => `${name}=${value}`).join('; '))
   })
@@ -260,9 +260,19 @@ describe('rewriteSetCookie and forwardSetCookie: options cannot inject attribute
     // Mostly plausible host names and paths, so that many pass, with hostile characters mixed in.
     const mostly = (common: string[]) => fc.string({ unit: fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...common) }, { weight: 1, arbitrary: unit }), maxLength: 12 })
     const domain = fc.oneof(mostly(['a', 'Z', '0', '-', '.']), fc.constant(false as const))
-    const path = fc.oneof(mostly(['a', '/', '%', '=', ' ', '.']), mostly(['a', '/', '%', '=', ' ', '.']).map((path) => `/${path}`))
+    const path = fc.oneof(
+      mostly(['a', '/', '%', '=', ' ', '.']),
+      mostly(['a', '/', '%', '=', ' ', '.']).map((path) => `/${path}`),
+    )
     const rewrite = fc.record(
-      { domain, path: fc.oneof(path, path.map((path) => (_kratosPath: string) => path)), dropSecure: fc.boolean() },
+      {
+        domain,
+        path: fc.oneof(
+          path,
+          path.map((path) => (_kratosPath: string) => path),
+        ),
+        dropSecure: fc.boolean(),
+      },
       { requiredKeys: [] },
     )
     fc.assert(

@@ -57,7 +57,6 @@ describe('parseJson counts structure before it parses', () => {
   })
 })
 
-
 test('asString and isJsonObject take only what they name', () => {
   expect([asString('a'), asString(1), asString(null), asString({})]).toEqual(['a', undefined, undefined, undefined])
   expect([isJsonObject({}), isJsonObject([]), isJsonObject(null), isJsonObject('x')]).toEqual([true, false, false, false])

@@ -2,16 +2,7 @@ import { connect } from 'node:net'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { getCsrfToken, type SettingsFlow } from '../../src/index.js'
-import {
-  DEFAULT_TRAITS_SCHEMA,
-  SESSION_COOKIE,
-  createMockKratos,
-  makeKratosError,
-  startMockKratos,
-  type MockKratosOptions,
-  type MockKratosServer,
-  type TraitSchema,
-} from '../../src/mock/index.js'
+import { DEFAULT_TRAITS_SCHEMA, SESSION_COOKIE, createMockKratos, makeKratosError, startMockKratos, type MockKratosOptions, type MockKratosServer, type TraitSchema } from '../../src/mock/index.js'
 import { KRATOS_ERRORS } from '../../src/mock/fixtures.js'
 import { CSRF_HINT_SERVER } from '../../src/mock/fixtures.js'
 import { coerceFormTraits, validateTraits } from '../../src/mock/identity-schema.js'
@@ -634,7 +625,15 @@ describe('serving over HTTP', () => {
   })
 
   test('a response header named __proto__ reaches the client', async () => {
-    const server = await serve(() => new Response('ok', { headers: [['__proto__', 'kept'], ['x-other', 'also']] }))
+    const server = await serve(
+      () =>
+        new Response('ok', {
+          headers: [
+            ['__proto__', 'kept'],
+            ['x-other', 'also'],
+          ],
+        }),
+    )
     try {
       const response = await fetch(server.origin)
       expect(response.headers.get('__proto__')).toBe('kept')

@@ -165,9 +165,7 @@ describe('exchangeSecrets', () => {
 
 describe('redactString', () => {
   test('replaces each given secret everywhere, the longer one first', () => {
-    expect(redactString('x secret-one-long y secret-one z secret-one-long', ['secret-one-long', 'secret-one'])).toBe(
-      `x ${REDACTED} y ${REDACTED} z ${REDACTED}`,
-    )
+    expect(redactString('x secret-one-long y secret-one z secret-one-long', ['secret-one-long', 'secret-one'])).toBe(`x ${REDACTED} y ${REDACTED} z ${REDACTED}`)
   })
 
   test.each([
@@ -206,9 +204,7 @@ describe('redactText', () => {
 
   test('replaces the value of a truncated JSON node named csrf_token, and leaves other nodes', () => {
     const text = '{"nodes":[{"attributes":{"name":"traits.email","value":"a@b.c"}},{"attributes":{"name":"csrf_token","type":"hidden","value":"ab\\"c","requi'
-    expect(redactText(text, [])).toBe(
-      `{"nodes":[{"attributes":{"name":"traits.email","value":"a@b.c"}},{"attributes":{"name":"csrf_token","type":"hidden","value":"${REDACTED}","requi`,
-    )
+    expect(redactText(text, [])).toBe(`{"nodes":[{"attributes":{"name":"traits.email","value":"a@b.c"}},{"attributes":{"name":"csrf_token","type":"hidden","value":"${REDACTED}","requi`)
   })
 
   test('does not look past the node: a value in the next object is kept', () => {
@@ -232,11 +228,21 @@ describe('redactJson', () => {
   })
 
   test('redacts every secret key whatever its case, and only the value of a csrf_token input', () => {
-    const body = { Authorization: 'a', SESSION_TOKEN: 'b', nodes: [{ name: 'csrf_token', value: 'c', type: 'hidden' }, { name: 'email', value: 'd' }] }
+    const body = {
+      Authorization: 'a',
+      SESSION_TOKEN: 'b',
+      nodes: [
+        { name: 'csrf_token', value: 'c', type: 'hidden' },
+        { name: 'email', value: 'd' },
+      ],
+    }
     expect(redactJson(body, [])).toEqual({
       Authorization: REDACTED,
       SESSION_TOKEN: REDACTED,
-      nodes: [{ name: 'csrf_token', value: REDACTED, type: 'hidden' }, { name: 'email', value: 'd' }],
+      nodes: [
+        { name: 'csrf_token', value: REDACTED, type: 'hidden' },
+        { name: 'email', value: 'd' },
+      ],
     })
   })
 })

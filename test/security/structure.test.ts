@@ -62,7 +62,9 @@ describe.each(Object.entries(SHAPES))('a body of %s', (name, shape) => {
       const started = performance.now()
       const { result, growth } = await peakGrowth<UpdateSettingsFlowResult>(() => call(client))
       const time = Math.round(performance.now() - started)
-      console.info(`structure: ${name}, ${operation}, ${status}: ${result.kind}${result.kind === 'unexpected' ? ` (${result.error.problem})` : ''}, peak RSS growth ${growth.toFixed(1)} MB, ${time} ms`)
+      console.info(
+        `structure: ${name}, ${operation}, ${status}: ${result.kind}${result.kind === 'unexpected' ? ` (${result.error.problem})` : ''}, peak RSS growth ${growth.toFixed(1)} MB, ${time} ms`,
+      )
       expect(growth).toBeLessThan(64)
       expect(result.kind).toBe(status === 500 || !shape.parsed ? 'unexpected' : result.kind)
       if (result.kind === 'unexpected') expect(result.error.problem === 'body_too_complex').toBe(!shape.parsed)

@@ -17,7 +17,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   // An expired, unknown or foreign flow: start again here rather than at Kratos' own UI.
   if (step.type === 'redirect' && step.reason === 'restart') redirect(step.flowId === undefined ? '/settings/start' : `/settings?flow=${step.flowId}`)
   if (step.type === 'redirect') redirect(step.url)
-  if (step.type === 'error') return <p role="alert">Kratos answered {result.status}: {step.error.message}</p>
+  if (step.type === 'error')
+    return (
+      <p role="alert">
+        Kratos answered {result.status}: {step.error.message}
+      </p>
+    )
   return (
     <main>
       <h1>Account settings</h1>

@@ -14,8 +14,7 @@ beforeAll(() => {
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
-const visit = (cookie?: string) =>
-  GET(new Request('http://app.test/settings/start', { headers: { host: 'app.test', ...(cookie === undefined ? {} : { cookie }) } }))
+const visit = (cookie?: string) => GET(new Request('http://app.test/settings/start', { headers: { host: 'app.test', ...(cookie === undefined ? {} : { cookie }) } }))
 
 test('forwards the CSRF cookie and sends the browser to the page of the new flow', async () => {
   server.use(...createKratosHandlers({ baseUrl: KRATOS_URL }))
