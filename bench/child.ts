@@ -1,11 +1,11 @@
 // One contender in a fresh process, for what needs a process of its own:
 //   cold <name> <baseUrl>            time from process start to the first result, in ms
 //   memory <name> <baseUrl> <calls>  peak resident memory over <calls> calls, 64 at a time
-import { contenders, kyProfile } from './contenders.ts'
+import { contenders } from './contenders.ts'
 import { timeConcurrent } from './stats.ts'
 
 const [mode, name = '', baseUrl = '', calls = '10000'] = process.argv.slice(2)
-const contender = contenders[name] ?? kyProfile[name]
+const contender = contenders[name]
 if (contender === undefined) throw new Error(`unknown contender ${name}`)
 
 if (mode === 'cold') {

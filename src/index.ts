@@ -16,4 +16,4 @@ export type { NextStep, NextStepOptions, RedirectReason } from './result/next-st
 export type { KnownErrorId, KnownKratosError } from './errors/known-errors.js'
 export type { UnexpectedProblem } from './errors/errors.js'
 export type { FlowMessage } from './flow/flow-helpers.js'
-export type { SettingsFlow, UiNode, UiNodeOf, UiText, ContinueWith, ContinueWithOf, UpdateSettingsFlowBody } from './types.js'
+export type { SettingsFlow, UiNode, UiNodeOf, UiNodeType, UiText, ContinueWith, ContinueWithOf, UpdateSettingsFlowBody } from './types.js'

@@ -1,4 +1,4 @@
-import type { KyInstance } from 'ky'
+import type { Http } from '../client/create-http.js'
 import type { ClientConfig } from '../client/options.js'
 import { requestHeaders, type ResponseMode } from '../client/request-headers.js'
 import { sendRequest } from '../client/send-request.js'
@@ -28,7 +28,7 @@ const OPERATION = 'createBrowserSettingsFlow' as const
  * endpoint URL is joined to the base URL once, here; each call validates its arguments, then
  * sends and maps the response.
  */
-export function createBrowserSettingsFlowOperation(http: KyInstance, config: ClientConfig) {
+export function createBrowserSettingsFlowOperation(http: Http, config: ClientConfig) {
   const endpoint = config.endpoints.create
   return async (returnTo?: string, cookie?: string, options: CreateBrowserSettingsFlowOptions = {}): Promise<SettingsFlowResult> => {
     const { organization, signal, mode = 'json' } = options

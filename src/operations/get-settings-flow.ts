@@ -1,4 +1,4 @@
-import type { KyInstance } from 'ky'
+import type { Http } from '../client/create-http.js'
 import type { ClientConfig } from '../client/options.js'
 import { requestHeaders } from '../client/request-headers.js'
 import { requestUrl } from '../client/request-url.js'
@@ -16,7 +16,7 @@ export interface GetSettingsFlowOptions {
 const OPERATION = 'getSettingsFlow' as const
 
 /** Builds a client's `getSettingsFlow` (`GET /self-service/settings/flows?id=`). */
-export function getSettingsFlowOperation(http: KyInstance, config: ClientConfig) {
+export function getSettingsFlowOperation(http: Http, config: ClientConfig) {
   const endpoint = config.endpoints.get
   return async (id: string, cookie?: string, options: GetSettingsFlowOptions = {}): Promise<SettingsFlowResult> => {
     assertFlowId(`${OPERATION}: id`, id)

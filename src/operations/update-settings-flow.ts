@@ -1,4 +1,4 @@
-import type { KyInstance } from 'ky'
+import type { Http } from '../client/create-http.js'
 import { KratosArgumentError } from '../errors/errors.js'
 import type { ClientConfig } from '../client/options.js'
 import { requestHeaders, type ResponseMode } from '../client/request-headers.js'
@@ -47,7 +47,7 @@ function withCsrfToken(body: UpdateSettingsFlowBody, flow: SettingsFlow | string
 }
 
 /** Builds a client's `updateSettingsFlow` (`POST /self-service/settings?flow=`). Never retried. */
-export function updateSettingsFlowOperation(http: KyInstance, config: ClientConfig) {
+export function updateSettingsFlowOperation(http: Http, config: ClientConfig) {
   const endpoint = config.endpoints.update
   return async (flow: SettingsFlow | string, body: UpdateSettingsFlowBody, cookie?: string, options: UpdateSettingsFlowOptions = {}): Promise<UpdateSettingsFlowResult> => {
     const { signal, mode = 'json', encoding = mode === 'redirect' ? 'form' : 'json' } = options

@@ -2,7 +2,7 @@ import { knownKratosError, parseKratosError, type SettingsOperation } from '../e
 import { exchangeSecrets, redactJson, redactText } from '../errors/redact.js'
 import { KratosTimeoutError, UnexpectedResponseError, type UnexpectedProblem } from '../errors/errors.js'
 import type { ClientConfig } from '../client/options.js'
-import type { RequestSpec } from '../client/send-request.js'
+import type { RequestSpec } from '../client/create-http.js'
 import { MAX_JSON_DEPTH, MAX_JSON_VALUES, parseJson } from '../utils/json.js'
 import { navigableUrl } from '../utils/navigable-url.js'
 import { parseSettingsFlow } from './parse-settings-flow.js'

@@ -23,16 +23,15 @@ async function bundledPackages(entry: string): Promise<Set<string>> {
 }
 
 describe('the core bundled for the browser', () => {
-  test('holds ky and our code only: no tough-cookie, tldts or msw', async () => {
-    expect(await bundledPackages('src/index.ts')).toEqual(new Set(['ky', '(ours)']))
+  test('holds our code only: no tough-cookie, tldts or msw', async () => {
+    expect(await bundledPackages('src/index.ts')).toEqual(new Set(['(ours)']))
   })
 
   // Growth is a decision: raise this limit in the change that needs it, and say why (BENCHMARKS.md).
-  test('one call, minified and gzipped, is at most 16.5 KB (ky included)', async () => {
-    const { gzip, split } = await ourBundleSize()
-    console.log(`size: ${(gzip / 1024).toFixed(2)} KB gzip, ky ${(split!.ky / 1024).toFixed(2)} KB, ours ${(split!.ours / 1024).toFixed(2)} KB`)
-    expect(gzip).toBeLessThanOrEqual(16.5 * 1024)
-    expect(split!.ours).toBeGreaterThan(0)
+  test('one call, minified and gzipped, is at most 9 KB', async () => {
+    const { gzip, minified } = await ourBundleSize()
+    console.log(`size: ${(gzip / 1024).toFixed(2)} KB gzip (${(minified / 1024).toFixed(2)} KB minified), all of it ours`)
+    expect(gzip).toBeLessThanOrEqual(9 * 1024)
   })
 
   test('the same check sees tough-cookie in the cookies entry, so it can fail', async () => {

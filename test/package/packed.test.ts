@@ -48,12 +48,12 @@ console.log(JSON.stringify({ cookie: cookies.getCookieHeader({ headers: { cookie
   },
   // msw is the consumer's own copy (an optional peer), intercepting the SDK's fetch.
   'kratos-settings/msw': {
-    imports: { node: 'msw/node', kit: 'kratos-settings/msw', sdk: 'kratos-settings' },
+    imports: { node: 'msw/node', kit: 'kratos-settings/msw', mock: 'kratos-settings/mock', sdk: 'kratos-settings' },
     body: `
 const server = node.setupServer(...kit.createKratosHandlers({ baseUrl: 'http://kratos.test/auth' }))
 server.listen({ onUnhandledFrame: 'error' })
-sdk.createKratosClient({ baseUrl: 'http://kratos.test/auth' }).createBrowserSettingsFlow(undefined, kit.SESSION_COOKIE + '=x').then((result) => {
-  console.log(JSON.stringify({ kind: result.kind, csrfCookies: result.setCookie.filter((c) => c.startsWith(kit.CSRF_COOKIE + '=')).length }))
+sdk.createKratosClient({ baseUrl: 'http://kratos.test/auth' }).createBrowserSettingsFlow(undefined, mock.SESSION_COOKIE + '=x').then((result) => {
+  console.log(JSON.stringify({ kind: result.kind, csrfCookies: result.setCookie.filter((c) => c.startsWith(mock.CSRF_COOKIE + '=')).length }))
   server.close()
 })`,
     expected: { kind: 'flow', csrfCookies: 1 },
