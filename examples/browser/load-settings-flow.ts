@@ -1,12 +1,7 @@
-import { createKratosClient, type SettingsFlow } from 'kratos-settings'
+import type { KratosClient, SettingsFlow } from 'kratos-settings'
 
-/**
- * In the browser (an SPA, a client component): the flow to render, or `undefined` after sending the
- * browser where Kratos says (its login, a second factor). No cookie argument: the browser sends and
- * keeps Kratos' cookies itself, so Kratos' CORS settings must allow this origin with credentials.
- */
-export async function loadSettingsFlow(kratosUrl: string, navigate: (url: string) => void, returnTo?: string): Promise<SettingsFlow | undefined> {
-  const kratos = createKratosClient({ baseUrl: kratosUrl })
+/** The flow to render, or `undefined` after sending the browser where Kratos says (its login, say). */
+export async function loadSettingsFlow(kratos: KratosClient, navigate: (url: string) => void, returnTo?: string): Promise<SettingsFlow | undefined> {
   const step = kratos.nextStep(await kratos.createBrowserSettingsFlow(returnTo), { returnTo })
   if (step.type === 'error') throw step.error
   if (step.type !== 'redirect') return step.flow

@@ -16,14 +16,34 @@ export interface RequestSpec {
 /**
  * One attempt: the response as it came, never a followed redirect. Throws the signal's reason on
  * an abort, a {@link KratosTimeoutError} when no headers came within `timeout`, a
- * {@link KratosNetworkError} when fetch failed; a hook's error as it is.
+ * {@link KratosNetworkError} when fetch failed as fetch does when it cannot reach a server (a
+ * `TypeError`); anything else (a hook's error, a custom fetch's bug) as it is.
  */
 export type Http = (spec: RequestSpec) => Promise<Response>
+
+const ignore = () => {}
+
+/** Rejects when `signal` aborts: a fetch that ignores its signal still cannot outlast the timeout. */
+function aborted(signal: AbortSignal): { promise: Promise<never>; stop: () => void } {
+  let stop = ignore
+  const promise = new Promise<never>((_, reject) => {
+    const onAbort = () => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    stop = () => signal.removeEventListener('abort', onAbort)
+  })
+  return { promise, stop }
+}
+
+/** True for a fetch Response from any realm or polyfill. */
+function isResponse(value: unknown): value is Response {
+  return typeof value === 'object' && value !== null && typeof (value as Response).status === 'number' && typeof (value as Response).headers?.get === 'function'
+}
 
 /** Creates the one {@link Http} a client uses for all its calls; it holds no per-call state. */
 export function createHttp(config: ClientConfig): Http {
   const { beforeRequest = [], afterResponse = [] } = config.hooks
   return async (spec) => {
+    spec.signal?.throwIfAborted()
     // The timeout covers the wait for the headers; reading the body has its own (readBody).
     const timeout = new AbortController()
     const signal = spec.signal === undefined ? timeout.signal : AbortSignal.any([spec.signal, timeout.signal])
@@ -32,18 +52,30 @@ export function createHttp(config: ClientConfig): Http {
     const request = new Request(spec.url, { method: spec.method, headers, body: spec.body ?? null, redirect: 'manual', credentials: config.credentials, signal })
     for (const hook of beforeRequest) await hook(request)
     const timer = setTimeout(() => timeout.abort(), config.timeout)
-    let response: Response
+    const abort = aborted(signal)
+    let response: unknown
     try {
       // Looked up per call: a fetch replaced after the client was created is the one used.
-      response = await (config.fetch ?? globalThis.fetch)(request)
+      const fetching = Promise.resolve((config.fetch ?? globalThis.fetch)(request))
+      // When the abort wins the race, a later rejection of the fetch is expected, not unhandled.
+      fetching.catch(ignore)
+      response = await Promise.race([fetching, abort.promise])
     } catch (error) {
       if (spec.signal?.aborted) throw spec.signal.reason
       if (timeout.signal.aborted) throw new KratosTimeoutError(spec.method, spec.url, config.timeout)
-      throw new KratosNetworkError(spec.method, spec.url, error)
+      throw error instanceof TypeError ? new KratosNetworkError(spec.method, spec.url, error) : error
     } finally {
       clearTimeout(timer)
+      abort.stop()
     }
-    for (const hook of afterResponse) await hook(response, request)
+    if (!isResponse(response)) throw new TypeError(`fetch resolved to ${response === null ? 'null' : typeof response}, not a Response (${spec.method} ${spec.url})`)
+    try {
+      for (const hook of afterResponse) await hook(response, request)
+    } catch (error) {
+      response.body?.cancel().catch(ignore)
+      throw error
+    }
+    if (response.bodyUsed || response.body?.locked === true) throw new TypeError('an afterResponse hook read the response body; read response.clone() instead')
     return response
   }
 }

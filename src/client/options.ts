@@ -16,7 +16,7 @@ export interface RetryOptions {
 export interface KratosHooks {
   /** Called before each attempt; may set headers on the request (it carries the caller's cookie). */
   beforeRequest?: Array<(request: Request) => void | Promise<void>> | undefined
-  /** Called with each response, including ones that will be retried; read only a clone. */
+  /** Called with each response, including ones that will be retried. Read only `response.clone()`: the SDK reads the body. */
   afterResponse?: Array<(response: Response, request: Request) => void | Promise<void>> | undefined
 }
 
@@ -36,7 +36,7 @@ export interface KratosClientOptions {
   /** Headers sent with every request. Never a `Cookie`: cookies are per call. */
   headers?: Record<string, string> | undefined
   /** The fetch `credentials` mode; browsers need `'include'` to send Kratos' cookies. @default 'include' */
-  credentials?: RequestCredentials | undefined
+  credentials?: 'include' | 'same-origin' | 'omit' | undefined
   /** Bodies larger than this are not buffered; the result is `'unexpected'`. @default 4194304 (4 MiB) */
   maxBodyBytes?: number | undefined
   /** Observers around each HTTP attempt. */
@@ -56,7 +56,7 @@ export interface ClientConfig {
   readonly headers: Readonly<Record<string, string>>
   /** The values of `headers` that are credentials (and a `Bearer` value's token alone): no error may show them. */
   readonly credentialValues: readonly string[]
-  readonly credentials: RequestCredentials
+  readonly credentials: NonNullable<KratosClientOptions['credentials']>
   readonly maxBodyBytes: number
   readonly hooks: KratosHooks
 }

@@ -11,19 +11,19 @@ export interface SetCookieRewrite {
    * `false` removes `Domain` (a host-only cookie for your app's host); a string replaces it and
    * must be a host name (letters, digits, `-` and `.`, with an optional leading `.`). Kept when omitted.
    */
-  domain?: string | false
+  domain?: string | false | undefined
   /**
    * A string replaces `Path`; a function maps Kratos' path (for example, to add a prefix). The
    * path, or what the function returns, must start with `/` and hold printable ASCII other
    * than space and `;` (percent-encode others, as in the URL). Kept when omitted.
    */
-  path?: string | ((path: string) => string)
+  path?: string | ((path: string) => string) | undefined
   /**
    * Drops `Secure`, so that cookies work over plain http. Only for local development: a browser
    * on https should always get `Secure` cookies.
    * @default false
    */
-  dropSecure?: boolean
+  dropSecure?: boolean | undefined
 }
 
 // Dot-separated labels of letters, digits and "-"; a leading dot is allowed and ignored by browsers.

@@ -5,17 +5,21 @@ import type { KnownErrorId, KnownKratosError } from './known-errors.js'
 export type KratosSettingsErrorName = 'KratosError' | 'UnexpectedResponseError' | 'KratosNetworkError' | 'KratosTimeoutError' | 'KratosArgumentError'
 
 // Two copies of this package can be loaded at once (its ESM and CJS builds, or two versions), each
-// with its own classes. `instanceof` compares the `name` each class puts on its prototype, so an
-// error of one copy is an instance of the other copy's class of the same name.
-function hasPrototypeNamed(value: unknown, name: string): boolean {
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false
+// with its own classes. Each class marks its prototype with a brand shared by every copy
+// (`Symbol.for`) and its name, so an error of one copy is an instance of the other copy's class
+// of the same name.
+const BRAND = Symbol.for('kratos-settings.error-class')
+
+function hasBrandedPrototype(value: unknown, name: string): boolean {
+  if (typeof value !== 'object' || value === null) return false
   for (let prototype = Object.getPrototypeOf(value); prototype !== null; prototype = Object.getPrototypeOf(prototype)) {
-    if (Object.hasOwn(prototype, 'name') && prototype.name === name) return true
+    if (Object.hasOwn(prototype, BRAND) && prototype[BRAND] === name) return true
   }
   return false
 }
 
 function nameClass(target: { prototype: object }, name: string): void {
+  Object.defineProperty(target.prototype, BRAND, { value: name })
   Object.defineProperty(target.prototype, 'name', { value: name, writable: true, configurable: true })
 }
 
@@ -31,9 +35,17 @@ export abstract class KratosSettingsError extends Error {
     nameClass(this, 'KratosSettingsError')
   }
 
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options)
+    // An own, enumerable name, as a class field would give: JSON loggers and spreads keep it.
+    Object.defineProperty(this, 'name', { value: new.target.prototype.name, enumerable: true, writable: true, configurable: true })
+  }
+
   /** True for an instance of this class or a subclass, from any copy of the package. */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasPrototypeNamed(value, (this.prototype as Error).name)
+    // A user's own subclass has no brand of its own: plain instanceof.
+    if (!Object.hasOwn(this.prototype, BRAND)) return Function.prototype[Symbol.hasInstance].call(this, value)
+    return hasBrandedPrototype(value, (this.prototype as unknown as Record<symbol, string>)[BRAND]!)
   }
 }
 

@@ -36,11 +36,11 @@ async function main(): Promise<void> {
   const server = await startMockKratos({
     port: number('port', values.port) ?? 4433,
     host: values.host ?? '127.0.0.1',
-    ...(values.prefix === undefined ? {} : { prefix: values.prefix }),
-    ...(values['ui-url'] === undefined ? {} : { uiUrl: values['ui-url'] }),
-    ...(values['allowed-return-url'] === undefined ? {} : { allowedReturnUrls: values['allowed-return-url'] }),
-    ...(flowLifespanMs === undefined ? {} : { flowLifespanMs }),
-    ...(privilegedSessionMaxAgeMs === undefined ? {} : { privilegedSessionMaxAgeMs }),
+    prefix: values.prefix,
+    uiUrl: values['ui-url'],
+    allowedReturnUrls: values['allowed-return-url'],
+    flowLifespanMs,
+    privilegedSessionMaxAgeMs,
   })
   console.log(server.url)
   const stop = () => void server.close().then(() => process.exit(0))

@@ -16,26 +16,26 @@ export interface MockKratosOptions {
   /** Kratos' public URL (`serve.public.base_url`), with its path prefix. @example 'http://127.0.0.1:4433/auth' */
   baseUrl: string
   /** Where the self-service UI lives: the settings, login and error pages are `<uiUrl>/settings`, `/login`, `/error`. @default baseUrl's origin + '/ui' */
-  uiUrl?: string
+  uiUrl?: string | undefined
   /** `selfservice.allowed_return_urls`: URL prefixes a `return_to` may start with. @default [uiUrl's origin + '/'] */
-  allowedReturnUrls?: string[]
+  allowedReturnUrls?: string[] | undefined
   /** `selfservice.default_browser_return_url`: resolves relative `return_to` values. @default uiUrl's origin + '/' */
-  defaultReturnUrl?: string
+  defaultReturnUrl?: string | undefined
   /** `selfservice.flows.settings.lifespan` in ms. @default 3_600_000 */
-  flowLifespanMs?: number
+  flowLifespanMs?: number | undefined
   /** `selfservice.flows.settings.privileged_session_max_age` in ms. @default 3_600_000 */
-  privilegedSessionMaxAgeMs?: number
+  privilegedSessionMaxAgeMs?: number | undefined
   /** The clock; move it forward to expire flows and age sessions. @default () => new Date() */
-  now?: () => Date
+  now?: (() => Date) | undefined
   /** The identity schema's `traits`, which profile updates are checked against. @default DEFAULT_TRAITS_SCHEMA */
-  traitsSchema?: TraitSchema
+  traitsSchema?: TraitSchema | undefined
   /** OIDC providers that can be linked. @default ['github'] */
-  oidcProviders?: string[]
+  oidcProviders?: string[] | undefined
   /**
    * Answer every settings request with this error, as Kratos would send it (a JSON error, or in
    * browser mode a 303 to the error UI). Unknown ids imitate a newer Kratos.
    */
-  error?: KnownErrorId | (string & {})
+  error?: KnownErrorId | (string & {}) | undefined
 }
 
 /**

@@ -4,11 +4,11 @@ import { serve } from './serve.js'
 /** Options of {@link startMockKratos}: the mock's options, with the URL taken from where it listens. */
 export interface StartMockKratosOptions extends Omit<MockKratosOptions, 'baseUrl'> {
   /** The port to listen on; 0 picks a free one. @default 0 */
-  port?: number
+  port?: number | undefined
   /** The loopback address to listen on. @default '127.0.0.1' */
-  host?: string
+  host?: string | undefined
   /** A path prefix Kratos is mounted under, such as `/auth`. @default '' */
-  prefix?: string
+  prefix?: string | undefined
 }
 
 /** A running mock Kratos. */

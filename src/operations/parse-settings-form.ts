@@ -178,10 +178,13 @@ function inferMethod(values: Values): { method: Method; fields: Record<string, u
  * const body = parseSettingsForm(await request.formData())
  * const result = await kratos.updateSettingsFlow(flowId, body, getCookieHeader(request))
  */
-export function parseSettingsForm<M extends UpdateSettingsFlowBody['method'] = UpdateSettingsFlowBody['method']>(
+export function parseSettingsForm(form: FormData | URLSearchParams): UpdateSettingsFlowBody
+/** Only the listed methods are accepted, and the body's type narrows to theirs. */
+export function parseSettingsForm<M extends UpdateSettingsFlowBody['method']>(
   form: FormData | URLSearchParams,
-  options: { readonly methods?: readonly M[] } = {},
-): Extract<UpdateSettingsFlowBody, { method: M }> {
+  options: { readonly methods?: readonly M[] | undefined },
+): Extract<UpdateSettingsFlowBody, { method: M }>
+export function parseSettingsForm(form: FormData | URLSearchParams, options: { readonly methods?: readonly Method[] | undefined } = {}): UpdateSettingsFlowBody {
   const values = valuesByName(form)
   const named = values.get('method')?.[0]
   let method: Method
@@ -192,6 +195,6 @@ export function parseSettingsForm<M extends UpdateSettingsFlowBody['method'] = U
     fields = readFields(method, values)
   } else throw fail(`${quote(named)} is not a settings method (${Object.keys(SETTINGS_FORM_FIELDS).join(', ')})`)
   const { methods } = options
-  if (methods !== undefined && !(methods as readonly Method[]).includes(method)) throw fail(`method "${method}" is not one of ${methods.join(', ')}`)
-  return { method, ...fields } as Extract<UpdateSettingsFlowBody, { method: M }>
+  if (methods !== undefined && !methods.includes(method)) throw fail(`method "${method}" is not one of ${methods.join(', ')}`)
+  return { method, ...fields } as UpdateSettingsFlowBody
 }

@@ -74,8 +74,8 @@ function success(flow: SettingsFlow): SuccessStep {
 const redirect = <Reason extends Exclude<RedirectReason, 'restart'>>(reason: Reason, url: string): RedirectStep<Reason> => ({ type: 'redirect', reason, url })
 
 /**
- * Builds `nextStep` for a client whose base URL is `base`: login and restart URLs are Kratos'
- * browser endpoints under it. The mapping is the behaviour table's "next step" column.
+ * Builds `nextStep` for a client with these endpoints: login and restart URLs are Kratos' browser
+ * endpoints under its base URL. The mapping is the behaviour table's "next step" column.
  */
 export function nextStepFor(endpoints: SettingsEndpoints) {
   const kratosUrl = (endpoint: string, returnTo: string | undefined): string => {

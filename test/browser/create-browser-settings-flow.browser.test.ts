@@ -71,15 +71,15 @@ describe('examples/browser/load-settings-flow', () => {
 
   test('returns the flow for a signed-in user', async () => {
     document.cookie = `${SESSION_COOKIE}=browser-session; Path=/`
-    const flow = await loadSettingsFlow(baseUrl, () => expect.unreachable())
+    const flow = await loadSettingsFlow(createKratosClient({ baseUrl }), () => expect.unreachable())
     expect(flow?.ui.action).toMatch(`${baseUrl}/self-service/settings?flow=`)
   })
 
   test('sends a signed-out browser to the login, and an AAL1 session to the second factor', async () => {
     const targets: string[] = []
-    await loadSettingsFlow(baseUrl, (url) => targets.push(url))
+    await loadSettingsFlow(createKratosClient({ baseUrl }), (url) => targets.push(url))
     document.cookie = `${SESSION_COOKIE}=aal1; Path=/`
-    await loadSettingsFlow(baseUrl, (url) => targets.push(url))
+    await loadSettingsFlow(createKratosClient({ baseUrl }), (url) => targets.push(url))
     expect(targets).toEqual([`${baseUrl}/self-service/login/browser`, `${baseUrl}/self-service/login/browser?aal=aal2`])
   })
 })

@@ -39,6 +39,23 @@ describe('one base class', () => {
     }
   })
 
+  test('instanceof is false for the classes themselves and for look-alikes; a subclass of a user is plain instanceof', () => {
+    expect(UnexpectedResponseError instanceof KratosError).toBe(false)
+    expect(KratosError instanceof KratosSettingsError).toBe(false)
+    expect(isKratosError(UnexpectedResponseError)).toBe(false)
+    expect(isKratosError(Object.create({ name: 'KratosError' }))).toBe(false)
+    class MyNetworkError extends KratosNetworkError {}
+    const mine = new MyNetworkError('GET', 'u', undefined)
+    expect(mine).toBeInstanceOf(MyNetworkError)
+    expect(mine).toBeInstanceOf(KratosNetworkError)
+    expect(network).not.toBeInstanceOf(MyNetworkError)
+  })
+
+  test('name is an own, enumerable property, so JSON and spreads keep it', () => {
+    expect(JSON.parse(JSON.stringify(timeout))).toEqual({ name: 'KratosTimeoutError', method: 'GET', url: 'u', timeout: 1 })
+    expect({ ...argument }.name).toBe('KratosArgumentError')
+  })
+
   test('instanceof works across two copies of the package, both ways', () => {
     expect(copy.KratosError).not.toBe(KratosError)
     const foreign = new copy.UnexpectedResponseError({ status: 500, problem: 'not_json', message: 'm', body: '' })

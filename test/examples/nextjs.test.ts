@@ -102,14 +102,16 @@ describe('examples/nextjs against the mock Kratos, in Chromium', () => {
     const profile = page.locator('form[data-group="profile"]')
     // Valid for the browser's own check, but not for Kratos' schema (the mock wants a dot in the domain).
     await profile.locator('input[name="traits.email"]').fill('ada@localhost')
-    await Promise.all([page.waitForURL(/\/settings\?flow=/), profile.locator('input[name="method"]').click()])
+    // The button shows Kratos' label and sends the method as its value.
+    await expect(profile.locator('button[name="method"]').textContent()).resolves.toBe('Save')
+    await Promise.all([page.waitForURL(/\/settings\?flow=/), profile.locator('button[name="method"]').click()])
     const flowId = new URL(page.url()).searchParams.get('flow')
     await expect(profile.locator('[data-message-type="error"]').textContent()).resolves.toBe('Enter a valid email address')
     expect(await profile.locator('input[name="traits.email"]').inputValue()).toBe('ada@localhost')
     await expect(page.locator('[role="status"]').count()).resolves.toBe(0)
 
     await profile.locator('input[name="traits.email"]').fill('ada@example.org')
-    await profile.locator('input[name="method"]').click()
+    await profile.locator('button[name="method"]').click()
     await expect(page.locator('[role="status"]').textContent()).resolves.toBe('Saved.')
     expect(new URL(page.url()).searchParams.get('flow')).toBe(flowId)
     expect(await profile.locator('input[name="traits.email"]').inputValue()).toBe('ada@example.org')
@@ -121,6 +123,16 @@ describe('examples/nextjs against the mock Kratos, in Chromium', () => {
     // Kratos' Set-Cookie came with an expiry: the forwarded cookie is no longer a session-only one.
     expect(session?.expires).toBeGreaterThan(Date.now() / 1000)
     await context.close()
+  })
+
+  test('a post the form cannot send (no flow id, an unknown method) is a 400 from the update route, not a 500', async () => {
+    for (const [path, form] of [
+      ['/settings/update', { method: 'profile' }],
+      ['/settings/update?flow=x', { method: 'nonsense' }],
+    ] as const) {
+      const response = await fetch(`${appUrl}${path}`, { method: 'POST', body: new URLSearchParams(form), redirect: 'manual' })
+      expect(response.status).toBe(400)
+    }
   })
 
   test('without a session, the browser lands on Kratos’ login, coming back to /settings afterwards', async () => {

@@ -7,7 +7,7 @@ const Messages = ({ messages }: { messages: readonly UiText[] }) =>
     </p>
   ))
 
-/** One node: an input with its label and messages, a text or an image (TOTP, lookup codes). Scripts (WebAuthn) need a client component. */
+/** An input with its label and messages, a text or an image; scripts (WebAuthn) need a client component. */
 function Node({ node }: { node: UiNode }) {
   const { attributes: a, meta } = node
   if (a.node_type === 'text') return <p>{a.text.text}</p>
@@ -15,7 +15,12 @@ function Node({ node }: { node: UiNode }) {
   if (a.node_type !== 'input') return null
   const value = typeof a.value === 'string' ? a.value : undefined
   if (a.type === 'hidden') return <input type="hidden" name={a.name} value={value} />
-  if (a.type === 'submit') return <input type="submit" name={a.name} value={value} disabled={a.disabled} />
+  if (a.type === 'submit')
+    return (
+      <button name={a.name} value={value} disabled={a.disabled}>
+        {meta.label?.text}
+      </button>
+    )
   return (
     <label>
       {meta.label?.text}
@@ -25,7 +30,7 @@ function Node({ node }: { node: UiNode }) {
   )
 }
 
-/** The flow as one form per group, each with the CSRF token of the `default` group, posted to /settings/update. */
+/** One form per group, each with the `default` group's CSRF token. */
 export function SettingsForm({ flow }: { flow: SettingsFlow }) {
   const groups = groupNodes(flow)
   const csrf = groups.get('default') ?? []
