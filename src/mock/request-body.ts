@@ -1,5 +1,7 @@
 import { isJsonObject, parseJson, type JsonObject } from '../utils/json.js'
 import type { Parsed } from '../utils/parsed.js'
+import { BOOLEAN_FIELDS } from '../operations/parse-settings-form.js'
+import { decodedValue, parseGoBool } from '../utils/form-values.js'
 
 // Names that would reach Object.prototype through a dotted path; Kratos' decoder only keeps
 // names its schemas list, and none of these is one.
@@ -38,13 +40,16 @@ function setPath(target: JsonObject, name: string, value: unknown): void {
 
 /**
  * Reads a form body the way Kratos' decoder does: dotted names (`traits.name.first`) become nested
- * fields, the last of repeated names wins, empty values count as absent, and `transient_payload`
- * holds raw JSON text (a value that is not JSON is dropped). The objects have no prototype.
+ * fields, a repeated name gives its first value (its last for a boolean field), empty values count
+ * as absent, and `transient_payload` holds raw JSON text (a value that is not JSON is dropped). The
+ * objects have no prototype.
  */
 export function parseFormBody(text: string): JsonObject {
   const body = record()
-  for (const [name, value] of new URLSearchParams(text)) {
-    if (value === '') continue
+  const form = new URLSearchParams(text)
+  for (const name of new Set(form.keys())) {
+    const value = decodedValue(form.getAll(name), BOOLEAN_FIELDS.has(name) ? 'boolean' : 'text')
+    if (value === undefined) continue
     // Stryker disable next-line ConditionalExpression,StringLiteral,BlockStatement: equivalent; the mock neither reads nor returns transient_payload.
     if (name === 'transient_payload') {
       const payload = parseJson(value)
@@ -67,5 +72,5 @@ export function normalizeJsonBody(parsed: Parsed<unknown, string>): JsonObject {
 
 /** Go's strconv.ParseBool, which Kratos uses for boolean fields, whether they came as JSON or as text. */
 export function isTrue(value: unknown): boolean {
-  return value === true || (typeof value === 'string' && /^(1|t|T|TRUE|true|True)$/.test(value))
+  return value === true || (typeof value === 'string' && parseGoBool(value) === true)
 }

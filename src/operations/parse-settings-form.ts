@@ -1,6 +1,7 @@
 import { KratosArgumentError } from '../errors/errors.js'
 import type { UpdateSettingsFlowBody } from '../types.js'
 import { escapeText } from '../utils/escape-text.js'
+import { decodedValue, parseGoBool } from '../utils/form-values.js'
 import { isJsonObject, MAX_JSON_DEPTH, parseJson } from '../utils/json.js'
 
 type Method = UpdateSettingsFlowBody['method']
@@ -39,6 +40,11 @@ export const SETTINGS_FORM_FIELDS = {
   saml: { csrf_token: 'text', flow: 'text', link: 'text', unlink: 'text', traits: 'object', transient_payload: 'object' },
 } as const satisfies { readonly [M in Method]: { readonly [Key in Exclude<keyof BodyOf<M>, 'method'>]-?: Kind<BodyOf<M>, Key> } }
 
+/** Every field that is a boolean in some method's body. */
+export const BOOLEAN_FIELDS: ReadonlySet<string> = new Set(
+  Object.values(SETTINGS_FORM_FIELDS).flatMap((fields) => Object.entries(fields).flatMap(([name, kind]) => (kind === 'boolean' ? [name] : []))),
+)
+
 // Kratos' own buttons for these methods send no `method`: the strategy recognises its fields instead
 // (selfservice/strategy/{totp,webauthn,lookup,oidc,passkey}). link/unlink go to oidc, as in Kratos.
 const TRIGGERS = {
@@ -51,8 +57,6 @@ const TRIGGERS = {
 
 // Names that would reach Object.prototype through a dotted path, or through a later merge.
 const UNSAFE: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
-// Go's strconv.ParseBool, which Kratos' form decoder uses.
-const BOOLEANS: Readonly<Record<string, boolean>> = { 1: true, t: true, T: true, TRUE: true, true: true, True: true, 0: false, f: false, F: false, FALSE: false, false: false, False: false }
 
 const NAME = 'parseSettingsForm'
 const fail = (message: string) => new KratosArgumentError(`${NAME}: ${message}`)
@@ -125,15 +129,14 @@ function readFields(method: Method, values: Values): Record<string, unknown> {
   for (const [name, kind] of Object.entries(SETTINGS_FORM_FIELDS[method])) {
     const list = values.get(name)
     if (kind === 'boolean') {
-      // The last value, so that a hidden "false" before a checkbox works as in Kratos.
-      const text = list?.at(-1)
-      if (text === undefined || text === '') continue
-      if (!Object.hasOwn(BOOLEANS, text)) throw fail(`${quote(name)} must be true or false`)
-      fields[name] = BOOLEANS[text]
+      const text = decodedValue(list, 'boolean')
+      if (text === undefined) continue
+      const value = parseGoBool(text)
+      if (value === undefined) throw fail(`${quote(name)} must be true or false`)
+      fields[name] = value
     } else if (kind === 'text' || kind === 'required text') {
-      // The first value, as Go's url.Values.Get.
-      const text = list?.[0]
-      if (text !== undefined && text !== '') fields[name] = text
+      const text = decodedValue(list, 'text')
+      if (text !== undefined) fields[name] = text
       else if (kind === 'required text') throw fail(`the ${method} form has no ${quote(name)} value`)
     } else {
       const text = list?.[0]

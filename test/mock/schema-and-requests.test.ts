@@ -3,6 +3,7 @@ import type { SettingsFlow } from '../../src/index.js'
 import { findInput, isNodeType } from '../../src/flow/flow-helpers.js'
 import { DEFAULT_TRAITS_SCHEMA, type TraitSchema } from '../../src/mock/index.js'
 import { CSRF_COOKIE, SESSION_COOKIE, getCsrfToken, harness, type Harness } from '../behaviour/harness.js'
+import { parseFormBody } from '../../src/mock/request-body.js'
 
 type Json = Record<string, any>
 
@@ -202,5 +203,14 @@ describe('boolean flags are read as strconv.ParseBool reads them', () => {
     const unreadable = await h.update(flow.id, { lookup_secret_regenerate: '11', csrf_token: getCsrfToken(flow) }, cookie, 'json-form')
     expect(unreadable.status).toBe(400)
     expect(hasLookupCodes((await unreadable.json()) as Json)).toBe(false)
+  })
+})
+
+describe('form bodies, as Kratos’ decoder reads repeated names (oryx/decoderx/http.go:445, :495)', () => {
+  test('a text field takes its first value, even an empty one; a boolean field its last', () => {
+    const body = parseFormBody(
+      'method=profile&traits.email=first%40example.com&traits.email=second%40example.com&traits.name.first=&traits.name.first=Ada&lookup_secret_reveal=false&lookup_secret_reveal=true',
+    )
+    expect(JSON.parse(JSON.stringify(body))).toEqual({ method: 'profile', traits: { email: 'first@example.com' }, lookup_secret_reveal: 'true' })
   })
 })
