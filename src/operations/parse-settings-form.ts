@@ -139,10 +139,10 @@ function readFields(method: Method, values: Values): Record<string, unknown> {
       if (text !== undefined) fields[name] = text
       else if (kind === 'required text') throw fail(`the ${method} form has no ${quote(name)} value`)
     } else {
-      const text = list?.[0]
+      const text = decodedValue(list, 'text')
       const dotted = dottedObject(name, values)
-      if (text !== undefined && text !== '' && dotted !== undefined) throw fail(`${quote(name)} is sent both as JSON and as dotted names`)
-      const object = text !== undefined && text !== '' ? jsonObject(name, text) : dotted
+      if (text !== undefined && dotted !== undefined) throw fail(`${quote(name)} is sent both as JSON and as dotted names`)
+      const object = text !== undefined ? jsonObject(name, text) : dotted
       // Kratos makes an absent object field {}; only a required one needs it to match the type.
       if (object !== undefined) fields[name] = object
       else if (kind === 'required object') fields[name] = {}
