@@ -53,7 +53,7 @@ export function parseFormBody(text: string): JsonObject {
     // Stryker disable next-line ConditionalExpression,StringLiteral,BlockStatement: equivalent; the mock neither reads nor returns transient_payload.
     if (name === 'transient_payload') {
       const payload = parseJson(value)
-      // Stryker disable next-line ConditionalExpression: equivalent; the mock neither reads nor returns transient_payload.
+      // Stryker disable next-line ConditionalExpression,CallExpression: equivalent; the mock neither reads nor returns transient_payload.
       if (payload.ok) setPath(body, name, payload.value)
       continue
     }

@@ -27,6 +27,7 @@ describe('one attempt over fetch', () => {
       }).getSettingsFlow('f'),
     )
     expect(network).toBeInstanceOf(KratosNetworkError)
+    expect((network as Error).message).toBe('Could not reach Kratos (GET http://kratos.test/self-service/settings/flows?id=f): fetch failed')
     expect(calls).toBe(3)
 
     calls = 0
@@ -43,16 +44,47 @@ describe('one attempt over fetch', () => {
     expect(calls).toBe(1)
   })
 
-  test('a fetch that resolves to something other than a Response is a TypeError that says so', async () => {
-    const error = await rejection(client({ fetch: (() => Promise.resolve(undefined)) as never }).createBrowserSettingsFlow())
+  test.each([
+    [undefined, 'undefined'],
+    [null, 'null'],
+    ['a string', 'string'],
+    [{ status: 200 }, 'object'],
+    [{ status: '200', headers: new Headers() }, 'object'],
+  ])('a fetch that resolves to %j, not a Response, is a TypeError that says so', async (value, what) => {
+    const error = await rejection(client({ fetch: (() => Promise.resolve(value)) as never }).createBrowserSettingsFlow())
     expect(error).toBeInstanceOf(TypeError)
-    expect((error as Error).message).toMatch(/^fetch resolved to undefined, not a Response/)
+    expect((error as Error).message).toBe(`fetch resolved to ${what}, not a Response (GET http://kratos.test/self-service/settings/browser)`)
+  })
+
+  test('an abort while fetch is pending rejects at once with the reason, also when fetch ignores its signal; a later rejection of that fetch is handled', async () => {
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      for (const fetch of [
+        () => new Promise<Response>(() => {}),
+        (request: Request) => new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => setTimeout(() => reject(new Error('late')), 5))),
+      ]) {
+        const controller = new AbortController()
+        const reason = new Error('user left')
+        setTimeout(() => controller.abort(reason), 20)
+        // Not the KratosTimeoutError 5 s later: the abort itself.
+        expect(await rejection(client({ timeout: 5_000, fetch: fetch as never }).createBrowserSettingsFlow(undefined, undefined, { signal: controller.signal }))).toBe(reason)
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(unhandled).toEqual([])
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
   })
 
   test('an afterResponse hook that reads the body gets a clear error; one that reads a clone works', async () => {
     const reading = client({ fetch: () => Promise.resolve(flowResponse()), hooks: { afterResponse: [async (response) => void (await response.text())] } })
     const error = await rejection(reading.createBrowserSettingsFlow())
     expect((error as Error).message).toBe('an afterResponse hook read the response body; read response.clone() instead')
+    // Locking the body without reading it is the same mistake.
+    const locking = client({ fetch: () => Promise.resolve(flowResponse()), hooks: { afterResponse: [(response) => void response.body?.getReader()] } })
+    expect(((await rejection(locking.createBrowserSettingsFlow())) as Error).message).toBe('an afterResponse hook read the response body; read response.clone() instead')
     const cloning = client({ fetch: () => Promise.resolve(flowResponse()), hooks: { afterResponse: [async (response) => void (await response.clone().text())] } })
     expect((await cloning.createBrowserSettingsFlow()).kind).toBe('flow')
   })
@@ -89,4 +121,19 @@ describe('one attempt over fetch', () => {
     expect(error).toBe(reason)
     expect(seen).toEqual([])
   })
+})
+
+test('a hook that throws on a response without a body: its own error', async () => {
+  const failure = new Error('hook failed')
+  const kratos = client({
+    fetch: () => Promise.resolve(new Response(null, { status: 303, headers: { location: 'http://kratos.test/ui' } })),
+    hooks: {
+      afterResponse: [
+        () => {
+          throw failure
+        },
+      ],
+    },
+  })
+  expect(await rejection(kratos.createBrowserSettingsFlow(undefined, undefined, { mode: 'redirect' }))).toBe(failure)
 })

@@ -144,6 +144,9 @@ describe('updateSettingsFlow encodes the body as the mode asks', () => {
     const form = encodeForm(body)
     expect(new URLSearchParams(form).get('transient_payload')).toBe('{"source":"web","n":[1,{"a":true}]}')
     expect(parseSettingsForm(new URLSearchParams(form))).toEqual(body)
+    // Only an object is JSON text; absent or null is left out, as every other field.
+    expect(encodeForm({ method: 'profile', transient_payload: null, traits: {} })).toBe('method=profile')
+    expect(encodeForm({ method: 'profile', transient_payload: 'x' })).toBe('method=profile&transient_payload=x')
   })
 
   test('getCsrfToken ignores a csrf_token input whose value is not a string', () => {

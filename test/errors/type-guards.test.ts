@@ -53,6 +53,7 @@ describe('one base class', () => {
 
   test('name is an own, enumerable property, so JSON and spreads keep it', () => {
     expect(JSON.parse(JSON.stringify(timeout))).toEqual({ name: 'KratosTimeoutError', method: 'GET', url: 'u', timeout: 1 })
+    expect(Object.getOwnPropertyDescriptor(known, 'name')).toEqual({ value: 'KratosError', enumerable: true, writable: true, configurable: true })
     expect({ ...argument }.name).toBe('KratosArgumentError')
   })
 

@@ -3,7 +3,7 @@ import type { SettingsFlow } from '../../src/index.js'
 import { findInput, isNodeType } from '../../src/flow/flow-helpers.js'
 import { DEFAULT_TRAITS_SCHEMA, type TraitSchema } from '../../src/mock/index.js'
 import { CSRF_COOKIE, SESSION_COOKIE, getCsrfToken, harness, type Harness } from '../behaviour/harness.js'
-import { parseFormBody } from '../../src/mock/request-body.js'
+import { isTrue, parseFormBody } from '../../src/mock/request-body.js'
 
 type Json = Record<string, any>
 
@@ -213,4 +213,9 @@ describe('form bodies, as Kratos’ decoder reads repeated names (oryx/decoderx/
     )
     expect(JSON.parse(JSON.stringify(body))).toEqual({ method: 'profile', traits: { email: 'first@example.com' }, lookup_secret_reveal: 'true' })
   })
+})
+
+test('a boolean field is true only for Go’s true spellings, as text or JSON; a number is not a boolean', () => {
+  expect(['1', 't', 'T', 'TRUE', 'true', 'True', true].map(isTrue)).toEqual(Array(7).fill(true))
+  expect(['0', 'false', 'yes', '', 1, null, undefined].map(isTrue)).toEqual(Array(7).fill(false))
 })

@@ -104,6 +104,15 @@ describe('transient_payload and the other object fields', () => {
     expect(parse(`method=profile&traits=${json({ email: 'a@b.c' })}`)).toEqual({ method: 'profile', traits: { email: 'a@b.c' } })
   })
 
+  test('unsafe keys are dropped from JSON at any depth, inside arrays too', () => {
+    const body = parse(`method=password&password=p&transient_payload=${encodeURIComponent('{"list":[{"__proto__":{"x":1},"constructor":1,"ok":1}],"prototype":2}')}`)
+    expect(JSON.stringify(body)).toBe('{"method":"password","password":"p","transient_payload":{"list":[{"ok":1}]}}')
+  })
+
+  test('a dotted name with an empty segment is dropped, as Kratos lists no such field', () => {
+    expect(parse('method=profile&traits.email=a%40b.c&traits..x=1&traits.y.=2&traits.=3')).toEqual({ method: 'profile', traits: { email: 'a@b.c' } })
+  })
+
   test('or dotted names, as encodeForm writes them', () => {
     expect(parse('method=profile&transient_payload.source=web&transient_payload.a.b=c')).toEqual({
       method: 'profile',
@@ -136,6 +145,11 @@ describe('method', () => {
     expect(parse('csrf_token=t&unlink=github')).toEqual({ method: 'oidc', unlink: 'github' })
   })
 
+  test('a button counts only when it sent a value: an empty one beside a pressed one is ignored', () => {
+    expect(parse('lookup_secret_confirm=&lookup_secret_confirm=true')).toEqual({ method: 'lookup_secret', lookup_secret_confirm: true })
+    expect(parse('webauthn_remove=&unlink=github')).toEqual({ method: 'oidc', unlink: 'github' })
+  })
+
   test('without a method and without such a button, or with two of them, it throws', () => {
     for (const text of ['', 'csrf_token=t&traits.email=a%40b.c', 'password=p', 'method=', 'lookup_secret_reveal=false', 'totp_code=123456', 'link=']) {
       expectArgumentError(() => parse(text), /the form has no "method" value$/)
@@ -145,6 +159,7 @@ describe('method', () => {
 
   test('methods restricts what a form may be', () => {
     expect(parseSettingsForm(form('method=profile'), { methods: ['profile', 'password'] }).method).toBe('profile')
+    expectArgumentError(() => parseSettingsForm(form('method=totp'), { methods: ['profile', 'password'] }), /method "totp" is not one of profile, password$/)
     expectArgumentError(() => parseSettingsForm(form('method=password&password=p'), { methods: ['profile'] }), /method "password" is not one of profile/)
     expectArgumentError(() => parseSettingsForm(form('lookup_secret_disable=1'), { methods: ['profile'] }), /method "lookup_secret" is not one of profile/)
   })
@@ -312,6 +327,8 @@ describe('an attacker’s form', () => {
     expect(run).toThrow('"a\\r\\nlevel=error msg="forged"\\u001b[31m" is a file')
     const long = () => parse(`method=${'x'.repeat(100_000)}`)
     expect(long).toThrow(`"${'x'.repeat(64)}…" is not a settings method`)
+    // 64 characters are quoted whole.
+    expect(() => parse(`method=${'y'.repeat(64)}`)).toThrow(`"${'y'.repeat(64)}" is not a settings method`)
   })
 
   const segment = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '', 'a', 'traits', 'transient_payload', 'upstream_parameters', 'method', 'polluted')
