@@ -44,6 +44,7 @@ function aborted(signal: AbortSignal): { promise: Promise<never>; stop: () => vo
 function joinSignals(caller: AbortSignal, timeout: AbortSignal): AbortSignal {
   if (typeof AbortSignal.any === 'function') return AbortSignal.any([caller, timeout])
   const joined = new AbortController()
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent; a signal aborts once
   for (const signal of [caller, timeout]) signal.addEventListener('abort', () => joined.abort(signal.reason), { once: true })
   return joined.signal
 }

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events'
 import { describe, expect, test } from 'vitest'
 import { createKratosClient, KratosNetworkError, KratosTimeoutError, type KratosClientOptions } from '../../src/index.js'
 
@@ -31,6 +32,18 @@ describe('runtime differences', () => {
     expect(other).not.toBeInstanceOf(KratosNetworkError)
     expect((other as Error).message).toBe('Network connection lost.')
     expect(calls).toBe(1)
+
+    const notAnError: unknown = { retryable: true }
+    expect(await rejection(client({ fetch: () => Promise.reject(notAnError) }).getSettingsFlow('f'))).toBe(notAnError)
+  })
+
+  test("where AbortSignal.any exists it joins the signals, leaving no listener on the caller's", async () => {
+    const caller = new AbortController()
+    const flow = await client({ fetch: () => Promise.resolve(Response.json({ error: { id: 'session_inactive', code: 401, message: 'm' } }, { status: 401 })) }).getSettingsFlow('f', undefined, {
+      signal: caller.signal,
+    })
+    expect(flow.kind).toBe('error')
+    expect(getEventListeners(caller.signal, 'abort')).toEqual([])
   })
 
   test("without AbortSignal.any, the request's signal still aborts with the caller's reason, and with the timeout", async () => {

@@ -4,7 +4,7 @@
 import type * as Sdk from 'kratos-settings'
 import type { SettingsFlow, UpdateSettingsFlowResult } from 'kratos-settings'
 
-/** What the harness passes to every runtime: the servers on 127.0.0.1, and who this runtime is to the mock. */
+/** What the harness passes to every runtime: its servers on 127.0.0.1, and the mock's cookie names. */
 export interface RuntimeConfig {
   /** The mock Kratos, answering CORS with credentials for any origin. */
   readonly kratosUrl: string
