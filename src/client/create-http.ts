@@ -79,10 +79,8 @@ export function createHttp(config: ClientConfig): Http {
     let response: unknown
     try {
       // Looked up per call: a fetch replaced after the client was created is the one used.
-      const fetching = Promise.resolve((config.fetch ?? globalThis.fetch)(request))
-      // When the abort wins the race, a later rejection of the fetch is expected, not unhandled.
-      fetching.catch(ignore)
-      response = await Promise.race([fetching, abort.promise])
+      // Promise.race handles a rejection of the fetch that comes after the abort won.
+      response = await Promise.race([Promise.resolve((config.fetch ?? globalThis.fetch)(request)), abort.promise])
     } catch (error) {
       if (spec.signal?.aborted) throw spec.signal.reason
       if (timeout.signal.aborted) throw new KratosTimeoutError(spec.method, spec.url, config.timeout)

@@ -94,7 +94,7 @@ export function parseKratosError(status: number, body: unknown, operation: Setti
     return new UnexpectedResponseError({
       ...init,
       id,
-      problem: 'invalid_shape',
+      problem: payload.problem,
       message: `Kratos answered ${status} with ${id} but ${payload.detail}: ${text}`,
     })
   }

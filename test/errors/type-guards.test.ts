@@ -52,9 +52,13 @@ describe('one base class', () => {
   })
 
   test('name is an own, enumerable property, so JSON and spreads keep it', () => {
-    expect(JSON.parse(JSON.stringify(timeout))).toEqual({ name: 'KratosTimeoutError', method: 'GET', url: 'u', timeout: 1 })
-    expect(Object.getOwnPropertyDescriptor(known, 'name')).toEqual({ value: 'KratosError', enumerable: true, writable: true, configurable: true })
-    expect({ ...argument }.name).toBe('KratosArgumentError')
+    // Built here rather than at the top of the file, so that mutation testing sees this test cover the constructor.
+    expect(JSON.parse(JSON.stringify(new KratosTimeoutError('GET', 'u', 1)))).toEqual({ name: 'KratosTimeoutError', method: 'GET', url: 'u', timeout: 1 })
+    const error = new KratosError({ status: 401, id: 'session_inactive', message: 'm', body: {} })
+    expect(Object.getOwnPropertyDescriptor(error, 'name')).toEqual({ value: 'KratosError', enumerable: true, writable: true, configurable: true })
+    expect({ ...new KratosArgumentError('bad') }.name).toBe('KratosArgumentError')
+    expect(new KratosNetworkError('GET', 'u', new Error('reset')).message).toBe('Could not reach Kratos (GET u): reset')
+    expect(new KratosNetworkError('GET', 'u', 'not an Error').message).toBe('Could not reach Kratos (GET u)')
   })
 
   test('instanceof works across two copies of the package, both ways', () => {

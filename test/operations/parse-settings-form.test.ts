@@ -62,7 +62,8 @@ describe('parseSettingsForm reads a form as Kratos’ form decoder does', () => 
   test('booleans take Go’s strconv.ParseBool spellings; anything else throws', () => {
     for (const text of ['1', 't', 'T', 'TRUE', 'true', 'True']) expect(parse(`method=totp&totp_unlink=${text}`)).toEqual({ method: 'totp', totp_unlink: true })
     for (const text of ['0', 'f', 'F', 'FALSE', 'false', 'False']) expect(parse(`method=totp&totp_unlink=${text}`)).toEqual({ method: 'totp', totp_unlink: false })
-    for (const text of ['yes', 'on', 'tRUE', ' true', '2']) expectArgumentError(() => parse(`method=totp&totp_unlink=${encodeURIComponent(text)}`), /"totp_unlink" must be true or false/)
+    for (const text of ['yes', 'on', 'tRUE', ' true', '2', 'xfalse', 'falsey', 'xtrue', 'truex'])
+      expectArgumentError(() => parse(`method=totp&totp_unlink=${encodeURIComponent(text)}`), /"totp_unlink" must be true or false/)
   })
 
   test('traits stay text; a repeated trait name is an array of its values, as Kratos reads an array trait', () => {
