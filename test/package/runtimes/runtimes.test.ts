@@ -13,10 +13,10 @@ import { Miniflare } from 'miniflare'
 import { chromium } from 'playwright-core'
 import puppeteer from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { CSRF_COOKIE, SESSION_COOKIE, type MockKratosHandler } from '../../../src/mock/index.js'
+import { CSRF_COOKIE, SESSION_COOKIE } from '../../../src/mock/index.js'
 import { chromiumForTests } from '../../helpers/chromium.js'
 import { freePort, startServer } from '../../helpers/http-server.js'
-import { serveMockKratos } from '../../helpers/serve-mock-kratos.js'
+import { corsHeaders, serveMockKratos, withCors } from '../../helpers/serve-mock-kratos.js'
 import { CASES, DIFFERENCES, TWO_COOKIES, type CaseId, type CaseResult, type RuntimeConfig, type RuntimeReport } from './cases.js'
 import { NODE22 } from '../../../scripts/install-node22.mjs'
 
@@ -178,24 +178,6 @@ const PASS = Object.fromEntries(Object.keys(CASES).map((id) => [id, 'pass'])) as
 const SERVER_EXPECTED: Results = { ...PASS, credentials: `expected: ${DIFFERENCES.noCookieJar}`, cookieArgument: `expected: ${DIFFERENCES.cookieArgumentSent}` }
 const BROWSER_EXPECTED: Results = { ...PASS, redirect: `expected: ${DIFFERENCES.opaqueRedirect}`, setCookie: `expected: ${DIFFERENCES.hiddenSetCookie}` }
 const expectedFor = (target: Target): Results => (target.browser ? BROWSER_EXPECTED : SERVER_EXPECTED)
-
-/** CORS as Kratos is configured for a SPA on another origin: any origin, with credentials (as test/browser/global-setup.ts). */
-function corsHeaders(origin: string | null | undefined): Record<string, string> {
-  return origin ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin' } : {}
-}
-
-function withCors(kratos: MockKratosHandler) {
-  return async (request: Request): Promise<Response | undefined> => {
-    const cors = corsHeaders(request.headers.get('origin'))
-    if (request.method === 'OPTIONS') {
-      const allowHeaders = request.headers.get('access-control-request-headers') ?? ''
-      return new Response(null, { status: 204, headers: { ...cors, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': allowHeaders } })
-    }
-    const response = await kratos(request)
-    for (const [name, value] of Object.entries(cors)) response?.headers.set(name, value)
-    return response
-  }
-}
 
 /** 64 KiB in 1 KiB chunks, with no Content-Length: only reading the stream finds it too large. */
 function bigBody(request: IncomingMessage, response: ServerResponse) {
