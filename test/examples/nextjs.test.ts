@@ -125,6 +125,44 @@ describe('examples/nextjs against the mock Kratos, in Chromium', () => {
     await context.close()
   })
 
+  test('a session too old to change the email: the save sends the browser to Kratos’ login with refresh=true', async () => {
+    const context = await browserWithSession('stale-e2e')
+    const page = await context.newPage()
+    await page.goto(`${appUrl}/settings`)
+    const profile = page.locator('form[data-group="profile"]')
+    await profile.locator('input[name="traits.email"]').fill('new@example.org')
+    await Promise.all([page.waitForURL((url) => url.origin === kratos.origin), profile.locator('button[name="method"]').click()])
+    const landed = new URL(page.url())
+    expect(landed.pathname).toBe('/self-service/login/browser')
+    expect(landed.searchParams.get('refresh')).toBe('true')
+    await context.close()
+  })
+
+  test('a form post without the CSRF cookie: the update route says Kratos refused it', async () => {
+    const context = await browserWithSession('e2e-csrf')
+    const page = await context.newPage()
+    await page.goto(`${appUrl}/settings`)
+    await context.clearCookies({ name: CSRF_COOKIE })
+    const profile = page.locator('form[data-group="profile"]')
+    await profile.locator('input[name="traits.email"]').fill('csrf@example.org')
+    await profile.locator('button[name="method"]').click()
+    await expect(page.locator('body').textContent()).resolves.toMatch(/^Kratos answered 403: Kratos error security_csrf_violation/)
+    await context.close()
+  })
+
+  test('a flow Kratos does not know (expired and cleaned up, or never made): the page starts a new one, which saves', async () => {
+    const context = await browserWithSession('e2e-restart')
+    const page = await context.newPage()
+    await page.goto(`${appUrl}/settings?flow=00000000-0000-4000-8000-000000000000`)
+    const flowId = new URL(page.url()).searchParams.get('flow')
+    expect(flowId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(flowId).not.toBe('00000000-0000-4000-8000-000000000000')
+    const profile = page.locator('form[data-group="profile"]')
+    await profile.locator('button[name="method"]').click()
+    await expect(page.locator('[role="status"]').textContent()).resolves.toBe('Saved.')
+    await context.close()
+  })
+
   test('a post the form cannot send (no flow id, an unknown method) is a 400 from the update route, not a 500', async () => {
     for (const [path, form] of [
       ['/settings/update', { method: 'profile' }],
