@@ -14,6 +14,11 @@ describe('README.md', () => {
     expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(18_000)
   })
 
+  test('says how to run the demo and the tests from a clone', () => {
+    expect(readme).toMatch(/^npm install && npm start\b/m)
+    expect(readme).toMatch(/^npm test\b/m)
+  })
+
   test('shows a complete example of each use: Next.js, the browser, tests with msw', () => {
     expect(shown.map(({ path }) => path)).toEqual([
       'examples/nextjs/lib/kratos.ts',
