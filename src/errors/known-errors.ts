@@ -88,8 +88,9 @@ const replaced: PayloadReader<'self_service_flow_replaced'> = (body) => {
 }
 
 /**
- * Every known error id: the status Kratos sends it with (docs/kratos-behaviour.md cites the source)
- * and the reader of its payload. The mock's error bodies and the README's error table follow it.
+ * Every known error id: the status Kratos sends it with (the rows of docs/kratos-behaviour.md cite
+ * the source for the ids the settings endpoints send; the others have Kratos' status for that id,
+ * cited where the mock's texts are), and the reader of its payload. The mock's error bodies and the README's error table follow it.
  */
 export const KNOWN_ERRORS: { readonly [Id in KnownErrorId]: { readonly status: number; readonly read: PayloadReader<Id> } } = {
   session_inactive: { status: 401, read: none },

@@ -2,7 +2,7 @@
  * Encodes a body as `application/x-www-form-urlencoded` the way Kratos reads forms: nested
  * objects as dotted names (`traits.name.first`), arrays as repeated names, booleans and numbers
  * as text, and `transient_payload` as JSON text (its schema lists no properties, so Kratos' form
- * decoder reads it only whole). `undefined` and `null` fields are left out.
+ * decoder reads it only whole: docs/kratos-behaviour.md U35). `undefined` and `null` fields are left out.
  */
 export function encodeForm(body: object): string {
   const form = new URLSearchParams()

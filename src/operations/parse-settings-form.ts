@@ -104,7 +104,7 @@ function dottedObject(name: string, values: Values): Tree | undefined {
   for (const [full, list] of values) {
     if (!full.startsWith(`${name}.`)) continue
     const path = full.slice(name.length + 1).split('.')
-    // Kratos reads only the names its schemas list: none of these, nor an empty segment.
+    // Kratos' decoder reads only the paths its schemas list (oryx/decoderx/http.go:395-397): none of these, nor an empty segment.
     if (path.some((key) => key === '' || UNSAFE.has(key))) continue
     if (path.length >= MAX_JSON_DEPTH) throw fail(`${quote(full)} is nested deeper than ${MAX_JSON_DEPTH} levels`)
     // Kratos drops an empty single value, as it does for every text field.
@@ -143,7 +143,7 @@ function readFields(method: Method, values: Values): Record<string, unknown> {
       const dotted = dottedObject(name, values)
       if (text !== undefined && dotted !== undefined) throw fail(`${quote(name)} is sent both as JSON and as dotted names`)
       const object = text !== undefined ? jsonObject(name, text) : dotted
-      // Kratos makes an absent object field {}; only a required one needs it to match the type.
+      // Kratos' decoder starts from {} (oryx/decoderx/http.go:394); only a required object needs it to match the type.
       if (object !== undefined) fields[name] = object
       else if (kind === 'required object') fields[name] = {}
     }
@@ -153,7 +153,10 @@ function readFields(method: Method, values: Values): Record<string, unknown> {
 
 const isMethod = (value: string): value is Method => Object.hasOwn(SETTINGS_FORM_FIELDS, value)
 
-/** The method of a form without `method`, from the fields of the button that was pressed, as Kratos finds it. */
+/**
+ * The method of a form without `method`, from the fields of the button that was pressed, as each
+ * strategy recognises its own (selfservice/strategy/{lookup,totp,webauthn,passkey,oidc}/settings).
+ */
 function inferMethod(values: Values): { method: Method; fields: Record<string, unknown> } {
   const found = Object.entries(TRIGGERS).flatMap(([method, triggers]) => {
     if (!triggers.some((name) => values.get(name)?.some((text) => text !== ''))) return []

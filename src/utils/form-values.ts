@@ -1,6 +1,6 @@
 // How Kratos' form decoder reads a repeated or boolean field (oryx/decoderx/http.go at b86338da):
 // text and numbers take the first value (`values.Get`, :470, :495), booleans the last (:445), so a
-// hidden "false" before a checkbox works; an empty value is an absent one.
+// hidden "false" before a checkbox works; an empty value is an absent one (docs/kratos-behaviour.md U36).
 
 /** Go's `strconv.ParseBool`, which Kratos' decoder uses: `true` or `false`, `undefined` for anything else. */
 export function parseGoBool(text: string): boolean | undefined {

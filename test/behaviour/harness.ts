@@ -27,9 +27,9 @@ export function harness(options: Partial<MockKratosOptions> = {}) {
       send(new Request(`${BASE}/self-service/settings/browser${query}`, { headers: { accept, ...(cookie === undefined ? {} : { cookie }) } })),
     /**
      * Posts `body` as JSON (a JSON request), or as a form: from a browser (`'form'`), or from a
-     * client that accepts JSON (`'json-form'`).
+     * client that accepts JSON (`'json-form'`). A form may be a list of fields, to repeat a name.
      */
-    update: (flowId: string, body: Record<string, unknown>, cookie: string | undefined, as: 'json' | 'form' | 'json-form' = 'json') => {
+    update: (flowId: string, body: Record<string, unknown> | [string, string][], cookie: string | undefined, as: 'json' | 'form' | 'json-form' = 'json') => {
       const form = as !== 'json'
       return send(
         new Request(`${BASE}/self-service/settings?flow=${flowId}`, {
@@ -39,7 +39,11 @@ export function harness(options: Partial<MockKratosOptions> = {}) {
             'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json',
             ...(cookie === undefined ? {} : { cookie }),
           },
-          body: form ? new URLSearchParams(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString() : JSON.stringify(body),
+          body: Array.isArray(body)
+            ? new URLSearchParams(body).toString()
+            : form
+              ? new URLSearchParams(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString()
+              : JSON.stringify(body),
         }),
       )
     },

@@ -538,4 +538,16 @@ export const ROWS: readonly Row[] = [
     mock: async (h) => { const s = await started(h); return h.update(s.flow.id, { method: 'password', csrf_token: s.csrf, password: 'correct horse battery', transient_payload: '{"source":"app"}' }, s.cookie, 'json-form') },
     mockAnswer: { status: 200, body: { state: 'success' } },
   },
+  {
+    id: 'U36', endpoint: 'update', client: 'JSON, form body', condition: 'a text field sent twice (traits.email valid, then not an email)',
+    kratos: 'the first value counts (url.Values.Get); an empty first value makes the field absent; a boolean field takes its last value instead (:445)',
+    source: 'oryx/decoderx/http.go:494-500, 445',
+    answer: json(success([]), 200), result: { kind: 'flow' }, step: { type: 'success' },
+    mock: async (h) => {
+      const s = await started(h)
+      const fields: [string, string][] = [['method', 'profile'], ['csrf_token', s.csrf], ['traits.email', 'ada@example.com'], ['traits.email', 'not-an-email']]
+      return h.update(s.flow.id, fields, s.cookie, 'json-form')
+    },
+    mockAnswer: { status: 200, body: { state: 'success', identity: { traits: { email: 'ada@example.com' } } } },
+  },
 ]
