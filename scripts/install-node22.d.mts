@@ -1,4 +1,2 @@
-/** The Node version the runtime conformance suite runs as the oldest supported. */
-export declare const NODE22_VERSION: string
-/** The path of its `node` binary, once `node scripts/install-node22.mjs` has installed it. */
+/** The path of Node 22.0.0's `node` binary, once `node scripts/install-node22.mjs` has installed it. */
 export declare const NODE22: string

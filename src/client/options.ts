@@ -1,6 +1,6 @@
 import { KratosArgumentError } from '../errors/errors.js'
 import { assertHeaderName, assertHeaderValue, assertNoControlCharacters } from './validate-input.js'
-import { directoryUrl, settingsEndpoints, type SettingsEndpoints } from '../utils/settings-endpoints.js'
+import { settingsEndpoints, type SettingsEndpoints } from '../utils/settings-endpoints.js'
 
 /** Retry policy. Only GET is retried, only on network errors, 502/503/504, and 429 with `Retry-After`. */
 export interface RetryOptions {
@@ -77,7 +77,7 @@ function parseBaseUrl(baseUrl: unknown): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(`baseUrl must use http or https, not ${url.protocol}`)
   if (url.username !== '' || url.password !== '') fail('baseUrl must not contain credentials')
   if (url.search !== '' || url.hash !== '') fail('baseUrl must not have a query or a fragment')
-  return directoryUrl(url)
+  return url
 }
 
 function positiveInteger(name: string, value: unknown, fallback: number, max = Number.MAX_SAFE_INTEGER): number {

@@ -4,11 +4,10 @@ import type { ClientConfig } from './options.js'
 import { sleep, statusRetryDelay } from './retry-delay.js'
 
 /**
- * Sends a request and hands the response to `read`. A GET is retried, at most
- * `config.retry.limit` times, after a network error or a 502/503/504 (or 429 with Retry-After);
- * a POST and a timeout never are. Whatever fails without a complete response is thrown as ours:
- * an abort as the signal's own reason, a timeout as {@link KratosTimeoutError}, a network failure
- * (also mid-body) as {@link KratosNetworkError}. No error holds the request: it carries the cookie.
+ * Sends a request with `http` and hands the response to `read`. A GET is retried, at most
+ * `config.retry.limit` times, after a {@link KratosNetworkError} or a 502/503/504 (or 429 with
+ * Retry-After); a POST and a timeout never are. `http`'s errors pass through as they are; a body
+ * that fails mid-stream is a {@link KratosNetworkError} too. No error holds the request: it carries the cookie.
  */
 export async function sendRequest<Result>(http: Http, config: ClientConfig, spec: RequestSpec, read: (response: Response) => Promise<Result>): Promise<Result> {
   // Only a GET is ever retried: a POST may have changed something already.

@@ -1,11 +1,7 @@
 import { isJsonObject, parseJson, type JsonObject } from '../utils/json.js'
 import type { Parsed } from '../utils/parsed.js'
 import { BOOLEAN_FIELDS } from '../operations/parse-settings-form.js'
-import { decodedValue, parseGoBool } from '../utils/form-values.js'
-
-// Names that would reach Object.prototype through a dotted path; Kratos' decoder only keeps
-// names its schemas list, and none of these is one.
-const UNSAFE = new Set(['__proto__', 'constructor', 'prototype'])
+import { decodedValue, parseGoBool, UNSAFE_KEYS } from '../utils/form-values.js'
 
 /** An object without a prototype: reading a field the request did not send gives `undefined`, never an inherited member. */
 function record(): JsonObject {
@@ -24,7 +20,7 @@ export function ownField(value: unknown, key: string): unknown {
 /** Sets `value` at the dotted `name` (`traits.name.first`), creating objects on the way; unsafe names are dropped. */
 function setPath(target: JsonObject, name: string, value: unknown): void {
   const path = name.split('.')
-  if (path.some((key) => UNSAFE.has(key) || key === '')) return
+  if (path.some((key) => UNSAFE_KEYS.has(key) || key === '')) return
   let node = target
   for (const key of path.slice(0, -1)) {
     const next = ownField(node, key)

@@ -1,6 +1,6 @@
 import { http, type HttpHandler } from 'msw'
 import { createMockKratos, type MockKratosOptions } from '../mock/mock-kratos.js'
-import { directoryUrl, settingsEndpoints } from '../utils/settings-endpoints.js'
+import { settingsEndpoints } from '../utils/settings-endpoints.js'
 
 /**
  * msw handlers that behave like Kratos at `options.baseUrl` (path prefix included) for the
@@ -12,7 +12,7 @@ import { directoryUrl, settingsEndpoints } from '../utils/settings-endpoints.js'
  */
 export function createKratosHandlers(options: MockKratosOptions): HttpHandler[] {
   const kratos = createMockKratos(options)
-  const endpoints = settingsEndpoints(directoryUrl(options.baseUrl))
+  const endpoints = settingsEndpoints(options.baseUrl)
   const answer = async ({ request }: { request: Request }) => (await kratos(request)) ?? new Response(null, { status: 404 })
   return [http.get(endpoints.create, answer), http.get(endpoints.get, answer), http.post(endpoints.update, answer), http.get(endpoints.errors, answer)]
 }

@@ -24,9 +24,8 @@ export interface CreateBrowserSettingsFlowOptions {
 const OPERATION = 'createBrowserSettingsFlow' as const
 
 /**
- * Builds a client's `createBrowserSettingsFlow` (`GET /self-service/settings/browser`). The
- * endpoint URL is joined to the base URL once, here; each call validates its arguments, then
- * sends and maps the response.
+ * Builds a client's `createBrowserSettingsFlow` (`GET /self-service/settings/browser`): each call
+ * validates its arguments, then sends and maps the response.
  */
 export function createBrowserSettingsFlowOperation(http: Http, config: ClientConfig) {
   const endpoint = config.endpoints.create

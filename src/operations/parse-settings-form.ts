@@ -1,7 +1,7 @@
 import { KratosArgumentError } from '../errors/errors.js'
 import type { UpdateSettingsFlowBody } from '../types.js'
 import { escapeText } from '../utils/escape-text.js'
-import { decodedValue, parseGoBool } from '../utils/form-values.js'
+import { decodedValue, parseGoBool, UNSAFE_KEYS } from '../utils/form-values.js'
 import { isJsonObject, MAX_JSON_DEPTH, parseJson } from '../utils/json.js'
 
 type Method = UpdateSettingsFlowBody['method']
@@ -55,9 +55,6 @@ const TRIGGERS = {
   passkey: ['passkey_settings_register', 'passkey_remove'],
 } as const satisfies { readonly [M in Method]?: readonly (keyof (typeof SETTINGS_FORM_FIELDS)[M])[] }
 
-// Names that would reach Object.prototype through a dotted path, or through a later merge.
-const UNSAFE: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
-
 const NAME = 'parseSettingsForm'
 const fail = (message: string) => new KratosArgumentError(`${NAME}: ${message}`)
 const quote = (name: string) => `"${escapeText(name.length > 64 ? `${name.slice(0, 64)}…` : name)}"`
@@ -84,7 +81,7 @@ function withoutUnsafeKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutUnsafeKeys)
   if (!isJsonObject(value)) return value
   const copy: Record<string, unknown> = {}
-  for (const [key, item] of Object.entries(value)) if (!UNSAFE.has(key)) copy[key] = withoutUnsafeKeys(item)
+  for (const [key, item] of Object.entries(value)) if (!UNSAFE_KEYS.has(key)) copy[key] = withoutUnsafeKeys(item)
   return copy
 }
 
@@ -105,7 +102,7 @@ function dottedObject(name: string, values: Values): Tree | undefined {
     if (!full.startsWith(`${name}.`)) continue
     const path = full.slice(name.length + 1).split('.')
     // Kratos' decoder reads only the paths its schemas list (oryx/decoderx/http.go:395-397): none of these, nor an empty segment.
-    if (path.some((key) => key === '' || UNSAFE.has(key))) continue
+    if (path.some((key) => key === '' || UNSAFE_KEYS.has(key))) continue
     if (path.length >= MAX_JSON_DEPTH) throw fail(`${quote(full)} is nested deeper than ${MAX_JSON_DEPTH} levels`)
     // Kratos drops an empty single value, as it does for every text field.
     if (list.length === 1 && list[0] === '') continue

@@ -2,6 +2,9 @@
 // text and numbers take the first value (`values.Get`, :470, :495), booleans the last (:445), so a
 // hidden "false" before a checkbox works; an empty value is an absent one (docs/kratos-behaviour.md U36).
 
+/** Names that would reach Object.prototype through a dotted path or a later merge; Kratos' schemas list none of them. */
+export const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+
 /** Go's `strconv.ParseBool`, which Kratos' decoder uses: `true` or `false`, `undefined` for anything else. */
 export function parseGoBool(text: string): boolean | undefined {
   if (/^(?:1|t|T|TRUE|true|True)$/.test(text)) return true

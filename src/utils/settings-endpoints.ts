@@ -8,8 +8,9 @@ export function directoryUrl(baseUrl: string | URL): URL {
   return url
 }
 
-/** Kratos' endpoints that the settings flow uses, as absolute URLs under a directory URL. */
-export function settingsEndpoints(base: URL) {
+/** Kratos' endpoints that the settings flow uses, as absolute URLs under `baseUrl` and its path prefix. */
+export function settingsEndpoints(baseUrl: string | URL) {
+  const base = directoryUrl(baseUrl)
   const at = (path: string) => new URL(path, base).href
   return {
     /** `GET`: a new browser flow (`createBrowserSettingsFlow`), and where a browser restarts one. */
