@@ -1,5 +1,5 @@
 import { getEventListeners } from 'node:events'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import { createKratosClient, KratosNetworkError, KratosTimeoutError, type KratosClientOptions } from '../../src/index.js'
 import { makeSettingsFlow } from '../../src/mock/index.js'
 
@@ -196,4 +196,16 @@ describe('runtime differences', () => {
       Object.defineProperty(AbortSignal, 'any', any)
     }
   })
+})
+
+test('without a fetch option, globalThis.fetch is looked up on every call: one replaced after the client was made is used', async () => {
+  const kratos = createKratosClient({ baseUrl: 'http://kratos.test' })
+  const calls: string[] = []
+  vi.stubGlobal('fetch', (request: Request) => (calls.push(request.url), Promise.resolve(flowResponse())))
+  try {
+    expect((await kratos.createBrowserSettingsFlow()).kind).toBe('flow')
+    expect(calls).toEqual(['http://kratos.test/self-service/settings/browser'])
+  } finally {
+    vi.unstubAllGlobals()
+  }
 })
