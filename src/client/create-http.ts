@@ -1,5 +1,6 @@
 import { KratosNetworkError, KratosTimeoutError } from '../errors/errors.js'
 import type { ClientConfig } from './options.js'
+import { discardBody, ignore } from '../result/read-body.js'
 
 /** One HTTP call, as an operation describes it. */
 export interface RequestSpec {
@@ -20,8 +21,6 @@ export interface RequestSpec {
  * `TypeError`, or workerd's `retryable` Error); anything else (a hook's error, a custom fetch's bug) as it is.
  */
 export type Http = (spec: RequestSpec) => Promise<Response>
-
-const ignore = () => {}
 
 /** Rejects when `signal` aborts: a fetch that ignores its signal still cannot outlast the timeout. */
 function aborted(signal: AbortSignal): { promise: Promise<never>; stop: () => void } {
@@ -94,7 +93,7 @@ export function createHttp(config: ClientConfig): Http {
     try {
       for (const hook of afterResponse) await hook(response, request)
     } catch (error) {
-      response.body?.cancel().catch(ignore)
+      discardBody(response)
       throw error
     }
     if (response.bodyUsed || response.body?.locked === true) throw new TypeError('an afterResponse hook read the response body; read response.clone() instead')

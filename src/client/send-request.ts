@@ -2,6 +2,7 @@ import { KratosNetworkError, KratosTimeoutError } from '../errors/errors.js'
 import type { Http, RequestSpec } from './create-http.js'
 import type { ClientConfig } from './options.js'
 import { sleep, statusRetryDelay } from './retry-delay.js'
+import { discardBody } from '../result/read-body.js'
 
 /**
  * Sends a request with `http` and hands the response to `read`. A GET is retried, at most
@@ -23,7 +24,7 @@ export async function sendRequest<Result>(http: Http, config: ClientConfig, spec
     }
     const delay = retriable ? statusRetryDelay(response, attempt, config) : undefined
     if (delay !== undefined) {
-      response.body?.cancel().catch(() => {})
+      discardBody(response)
       await sleep(delay, spec.signal)
       continue
     }

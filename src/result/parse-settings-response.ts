@@ -6,7 +6,7 @@ import type { RequestSpec } from '../client/create-http.js'
 import { MAX_JSON_DEPTH, MAX_JSON_VALUES, parseJson } from '../utils/json.js'
 import { navigableUrl } from '../utils/navigable-url.js'
 import { parseSettingsFlow } from './parse-settings-flow.js'
-import { readBody } from './read-body.js'
+import { discardBody, readBody } from './read-body.js'
 import type { SettingsFlowResult, UnexpectedResult, UpdateSettingsFlowResult } from './settings-result.js'
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])
@@ -39,7 +39,7 @@ export async function parseSettingsResponse(response: Response, spec: RequestSpe
   const setCookie = typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : []
   if (response.type === 'opaqueredirect') return { kind: 'redirect', status, setCookie, location: null }
   if (REDIRECT_STATUSES.has(status)) {
-    response.body?.cancel().catch(() => {})
+    discardBody(response)
     const location = resolveLocation(response.headers.get('location'), spec.url)
     // Kratos' only 302 on these two endpoints: no session, in browser mode, to its login UI.
     if (status === 302 && operation !== 'createBrowserSettingsFlow') {

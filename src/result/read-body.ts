@@ -1,6 +1,12 @@
 import { failed, parsed, type Parsed } from '../utils/parsed.js'
 
-const ignore = () => {}
+/** Does nothing: for a cancellation whose failure changes nothing. */
+export const ignore = () => {}
+
+/** Drops a response's body unread, so the connection can be reused; a failure to cancel changes nothing. */
+export function discardBody(response: Response): void {
+  response.body?.cancel().catch(ignore)
+}
 
 /**
  * Reads a response body as UTF-8 text, never buffering more than `maxBytes`: a larger body
