@@ -220,6 +220,8 @@ export interface components {
             schema_url: string;
             /** @enum {string} */
             state?: "active" | "inactive";
+            /** Format: date-time */
+            state_changed_at?: string | null;
             traits: {
                 [key: string]: unknown;
             } | null;

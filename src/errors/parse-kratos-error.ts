@@ -7,21 +7,24 @@ import { asString, isJsonObject, type JsonObject } from '../utils/json.js'
 export type SettingsOperation = 'createBrowserSettingsFlow' | 'getSettingsFlow' | 'updateSettingsFlow'
 
 /**
- * The condition behind an error Kratos sends without an `error.id` (docs/kratos-behaviour.md):
- * getSettingsFlow and updateSettingsFlow answer "no session" with herodot's plain 401 and an
- * unknown flow with a plain 404; getSettingsFlow answers an expired flow with a plain 410, and
- * updateSettingsFlow a malformed flow id with a plain 400 of this reason.
+ * The condition behind an error Kratos sends without an `error.id`, where status and body identify
+ * it (docs/kratos-behaviour.md): getSettingsFlow and updateSettingsFlow answer "no session" with
+ * herodot's plain 401; getSettingsFlow answers an unknown flow with its only 404 and an expired
+ * flow with a plain 410; updateSettingsFlow answers an unknown flow with a 404 and a malformed
+ * flow id with a 400, each of its own reason. Its other id-less 404s (a disabled method, a
+ * credential to unlink that does not exist) name no condition the SDK can act on: unexpected.
  */
 function idlessErrorId(operation: SettingsOperation, status: number, reason: string | undefined): KnownErrorId | undefined {
   if (operation === 'createBrowserSettingsFlow') return undefined
   if (status === 401) return 'session_inactive'
-  if (status === 404) return 'self_service_flow_not_found'
+  if (status === 404 && (operation === 'getSettingsFlow' || reason === UNKNOWN_FLOW)) return 'self_service_flow_not_found'
   if (status === 410 && operation === 'getSettingsFlow') return 'self_service_flow_expired'
   if (status === 400 && operation === 'updateSettingsFlow' && reason === MALFORMED_FLOW_ID) return 'self_service_flow_not_found'
   return undefined
 }
 
 const MALFORMED_FLOW_ID = 'The flow query parameter is missing or malformed.'
+const UNKNOWN_FLOW = 'The settings request could not be found. Please restart the flow.'
 
 // A message quotes at most this much of the server's text; the whole is in `body`.
 const MAX_QUOTED = 500

@@ -1,68 +1,67 @@
 import { isKnownErrorId, KNOWN_ERRORS, type KnownErrorId } from '../errors/known-errors.js'
-import type { ContinueWith, ContinueWithOf, KratosErrorBody, SettingsFlow, UiNode } from '../types.js'
+import type { ContinueWith, ContinueWithOf, KratosErrorBody, SettingsFlow } from '../types.js'
 import { deepFreeze } from './frozen.js'
 import { DEFAULT_TRAITS_SCHEMA } from './identity-schema.js'
-
-const textLabel = (id: number, text: string) => ({ id, text, type: 'info' as const })
-
-// `required` only where Kratos sets it: the CSRF token, the password and the schema's required traits
-// (selfservice/flow/settings/.snapshots/TestHandler-endpoint=init-description=init_a_flow_as_API-description=success.json).
-const REQUIRED_TRAITS: ReadonlySet<string> = new Set(DEFAULT_TRAITS_SCHEMA.required?.map((key) => `traits.${key}`))
-
-function input(group: UiNode['group'], name: string, type: 'text' | 'email' | 'password' | 'hidden' | 'submit', value: unknown, label?: ReturnType<typeof textLabel>): UiNode {
-  const required = type === 'hidden' || type === 'password' || REQUIRED_TRAITS.has(name)
-  return {
-    type: 'input',
-    group,
-    attributes: { node_type: 'input', name, type, value, disabled: false, ...(required ? { required } : {}) },
-    messages: [],
-    meta: label === undefined ? {} : { label },
-  }
-}
+import type { MockIdentity } from './methods.js'
+import { settingsNodes } from './settings-nodes.js'
+import { DEFAULT_KRATOS_VERSION, VERSIONS } from './versions.js'
 
 /** Kratos' default lifespan of a settings flow (`selfservice.flows.settings.lifespan`): one hour. */
 export const DEFAULT_FLOW_LIFESPAN_MS = 60 * 60 * 1000
 
+const EXAMPLE_BASE = new URL('https://auth.example.com/')
+const EXAMPLE_IDENTITY = '3f1e2d3c-4b5a-4968-8776-655443322110'
+
+/** The identity of a settings flow as Kratos sends it, for a mock identity created at `createdAt`. */
+export function identityOf(identity: MockIdentity, baseUrl: URL, schemaId = 'default'): SettingsFlow['identity'] {
+  const email = typeof identity.traits['email'] === 'string' ? identity.traits['email'] : undefined
+  const at = identity.createdAt
+  return {
+    id: identity.id,
+    schema_id: schemaId,
+    schema_url: new URL(`schemas/${btoa(schemaId).replace(/=+$/, '')}`, baseUrl).href,
+    state: 'active',
+    state_changed_at: at,
+    traits: structuredClone(identity.traits),
+    verifiable_addresses:
+      email === undefined ? [] : [{ id: identity.addressIds[0], value: email, verified: false, via: 'email', status: identity.verificationSent ? 'sent' : 'pending', created_at: at, updated_at: at }],
+    recovery_addresses: email === undefined ? [] : [{ id: identity.addressIds[1], value: email, via: 'email', created_at: at, updated_at: at }],
+    metadata_public: null,
+    created_at: at,
+    updated_at: at,
+    organization_id: null,
+  } as SettingsFlow['identity']
+}
+
 /**
- * A settings flow as Kratos sends it for a signed-in user: a profile form (email, name) and a
- * password form, with the CSRF token in a hidden input. Issued now, it expires after Kratos'
- * default lifespan (one hour). Override any top-level field.
+ * A settings flow as Kratos v26.2.0 sends it for a signed-in user with every settings method
+ * enabled: the CSRF token, a profile form (email, name), password, an OIDC provider (github),
+ * lookup secrets, WebAuthn, passkey and TOTP set-up. Issued now, it expires after Kratos' default
+ * lifespan (one hour). Override any top-level field.
  */
 export function makeSettingsFlow(overrides: Partial<SettingsFlow> = {}, now = new Date()): SettingsFlow {
   const id = overrides.id ?? '7a0c2a4e-5b7e-4a0f-9d6e-1f2b3c4d5e6f'
   const issuedAt = now
+  const identity: MockIdentity = {
+    id: EXAMPLE_IDENTITY,
+    traits: { email: 'ada@example.com', name: { first: 'Ada', last: 'Lovelace' } },
+    hasTotp: false,
+    lookupCodes: undefined,
+    password: undefined,
+    verificationSent: false,
+    createdAt: issuedAt.toISOString(),
+    addressIds: ['0d1c2b3a-4958-4766-8574-635241302010', '1e2d3c4b-5a69-4877-8695-a4b3c2d1e0f0'],
+  }
+  const context = { baseUrl: EXAMPLE_BASE, traitsSchema: DEFAULT_TRAITS_SCHEMA, identity, providers: ['github'], csrfToken: 'Mh8bPcVnWb2ZFVwzG9Rc4pW3xJ7kQe1aT0sYd5uLfHo=', version: VERSIONS[DEFAULT_KRATOS_VERSION] }
   return {
     id,
     type: 'browser',
     expires_at: new Date(issuedAt.getTime() + DEFAULT_FLOW_LIFESPAN_MS).toISOString(),
     issued_at: issuedAt.toISOString(),
-    request_url: 'https://auth.example.com/self-service/settings/browser',
+    request_url: new URL('self-service/settings/browser', EXAMPLE_BASE).href,
+    identity: identityOf(identity, EXAMPLE_BASE),
+    ui: { action: new URL(`self-service/settings?flow=${id}`, EXAMPLE_BASE).href, method: 'POST', nodes: settingsNodes(context) },
     state: 'show_form',
-    organization_id: null,
-    identity: {
-      id: '3f1e2d3c-4b5a-4968-8776-655443322110',
-      schema_id: 'default',
-      schema_url: 'https://auth.example.com/schemas/ZGVmYXVsdA',
-      state: 'active',
-      traits: { email: 'ada@example.com', name: { first: 'Ada', last: 'Lovelace' } },
-      metadata_public: null,
-      organization_id: null,
-      verifiable_addresses: [{ id: '0d1c2b3a-4958-4766-8574-635241302010', value: 'ada@example.com', verified: true, via: 'email', status: 'completed' }],
-      recovery_addresses: [{ id: '1e2d3c4b-5a69-4877-8695-a4b3c2d1e0f0', value: 'ada@example.com', via: 'email' }],
-    },
-    ui: {
-      action: `https://auth.example.com/self-service/settings?flow=${id}`,
-      method: 'POST',
-      nodes: [
-        input('default', 'csrf_token', 'hidden', 'Mh8bPcVnWb2ZFVwzG9Rc4pW3xJ7kQe1aT0sYd5uLfHo='),
-        input('profile', 'traits.email', 'email', 'ada@example.com', textLabel(1070002, 'E-Mail')),
-        input('profile', 'traits.name.first', 'text', 'Ada', textLabel(1070002, 'First name')),
-        input('profile', 'traits.name.last', 'text', 'Lovelace', textLabel(1070002, 'Last name')),
-        input('profile', 'method', 'submit', 'profile', textLabel(1070003, 'Save')),
-        input('password', 'password', 'password', undefined, textLabel(1070001, 'Password')),
-        input('password', 'method', 'submit', 'password', textLabel(1070003, 'Save')),
-      ],
-    },
     ...overrides,
   }
 }

@@ -2,9 +2,12 @@ import type { UiText } from '../types.js'
 import { isJsonObject } from '../utils/json.js'
 import { deepFreeze } from './frozen.js'
 import { MESSAGES } from './messages.js'
+import type { VersionBehaviour } from './versions.js'
 
 /** The part of JSON Schema the mock checks traits against (what identity schemas use). */
 export interface TraitSchema {
+  /** The label Kratos gives the trait's input (the key when absent). */
+  title?: string
   /** The JSON type of the value. */
   type?: 'object' | 'string' | 'number' | 'integer' | 'boolean' | 'array'
   /** An object's properties, each with its schema. */
@@ -36,9 +39,10 @@ export const DEFAULT_TRAITS_SCHEMA: TraitSchema = deepFreeze<TraitSchema>({
     email: {
       type: 'string',
       format: 'email',
+      title: 'E-Mail',
       'ory.sh/kratos': { credentials: { password: { identifier: true } }, verification: { via: 'email' }, recovery: { via: 'email' } },
     },
-    name: { type: 'object', properties: { first: { type: 'string', maxLength: 100 }, last: { type: 'string', maxLength: 100 } } },
+    name: { type: 'object', properties: { first: { type: 'string', title: 'First name', maxLength: 100 }, last: { type: 'string', title: 'Last name', maxLength: 100 } } },
   },
   required: ['email'],
 })
@@ -89,7 +93,7 @@ export function coerceFormTraits(schema: TraitSchema, value: unknown): unknown {
 }
 
 /** Checks `value` against `schema` as Kratos' identity validator does, with Kratos' messages, placed on `traits.*` inputs. */
-export function validateTraits(schema: TraitSchema, value: unknown, name = 'traits'): FieldMessage[] {
+export function validateTraits(schema: TraitSchema, value: unknown, version: VersionBehaviour, name = 'traits'): FieldMessage[] {
   // Stryker disable next-line StringLiteral: equivalent; matchesType passes every value when the type is undefined, so the fallback is never used.
   if (!matchesType(schema.type, value)) return [{ name, message: MESSAGES.type(schema.type ?? 'object', typeOf(value)) }]
   const found: FieldMessage[] = []
@@ -97,7 +101,7 @@ export function validateTraits(schema: TraitSchema, value: unknown, name = 'trai
     const length = [...value].length
     if (schema.minLength !== undefined && length < schema.minLength) found.push({ name, message: MESSAGES.minLength(schema.minLength, length) })
     if (schema.maxLength !== undefined && length > schema.maxLength) found.push({ name, message: MESSAGES.maxLength(schema.maxLength, length) })
-    if (schema.format === 'email' && !EMAIL.test(value)) found.push({ name, message: MESSAGES.email(value) })
+    if (schema.format === 'email' && !EMAIL.test(value)) found.push({ name, message: MESSAGES.email(value, version) })
     if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
       found.push({ name, message: MESSAGES.pattern(schema.pattern) })
     }
@@ -108,7 +112,7 @@ export function validateTraits(schema: TraitSchema, value: unknown, name = 'trai
     }
     for (const [key, item] of Object.entries(value)) {
       const child = propertySchema(schema, key)
-      if (child !== undefined) found.push(...validateTraits(child, item, `${name}.${key}`))
+      if (child !== undefined) found.push(...validateTraits(child, item, version, `${name}.${key}`))
     }
   }
   return found

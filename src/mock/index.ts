@@ -7,7 +7,8 @@ export { makeSettingsFlow, makeKratosError, makeContinueWith, kratosErrorStatus 
 export { DEFAULT_TRAITS_SCHEMA } from './identity-schema.js'
 export { MOCK_TOTP_CODE } from './methods.js'
 
-export type { MockKratosOptions, MockKratosHandler } from './mock-kratos.js'
+export type { MockKratosOptions, MockKratosHandler, SettingsMethod } from './mock-kratos.js'
+export type { KratosVersion } from './versions.js'
 export type { StartMockKratosOptions, MockKratosServer } from './start-mock-kratos.js'
 export type { TraitSchema } from './identity-schema.js'
 export type { KratosErrorBody } from '../types.js'

@@ -3,6 +3,7 @@ import { isJsonObject, type JsonObject } from '../utils/json.js'
 import { coerceFormTraits, protectedTraits, validateTraits, type FieldMessage, type TraitSchema } from './identity-schema.js'
 import { MESSAGES } from './messages.js'
 import { isTrue, ownField } from './request-body.js'
+import type { VersionBehaviour } from './versions.js'
 
 /** What the mock keeps of an identity between requests. */
 export interface MockIdentity {
@@ -10,6 +11,14 @@ export interface MockIdentity {
   traits: JsonObject
   hasTotp: boolean
   lookupCodes: string[] | undefined
+  /** The password, once the mock has seen it set; Kratos refuses the same one again (v25.4.0 on). */
+  password: string | undefined
+  /** A verification message went to its address (the address is `sent`, no longer `pending`). */
+  verificationSent: boolean
+  /** When the identity was created (RFC 3339): its and its addresses' timestamps. */
+  readonly createdAt: string
+  /** The ids of its verifiable and its recovery address. */
+  readonly addressIds: readonly [string, string]
 }
 
 /** The TOTP code the mock accepts when a user adds an authenticator app. */
@@ -27,6 +36,10 @@ export type MethodOutcome =
   /** Kratos' "return to UI" (lookup codes shown or generated): the flow comes back as it is now, not a success. */
   | { readonly kind: 'show_flow'; readonly codes: string[]; readonly confirm: boolean }
   | { readonly kind: 'location_change'; readonly url: string }
+  /** The verify_new_address hook holds a changed address until it is verified: nothing is saved yet. */
+  | { readonly kind: 'pending_verification'; readonly address: string; readonly values: Record<string, unknown> }
+  /** herodot's id-less 404 with this reason (an OIDC unlink of a credential the identity lacks). */
+  | { readonly kind: 'not_found'; readonly reason: string }
 
 /** What a method may look at and change. */
 export interface MethodContext {
@@ -44,6 +57,11 @@ export interface MethodContext {
   /** Where the mock sends a browser to link an OIDC provider. */
   readonly providerUrl: (provider: string) => string
   readonly providers: readonly string[]
+  readonly version: VersionBehaviour
+  /** True when another identity has this email (a login identifier). */
+  readonly identifierTaken: (email: string) => boolean
+  /** The verify_new_address hook is configured (master). */
+  readonly verifyNewAddress: boolean
 }
 
 const invalid = (name: string, message: FieldMessage['message']): Extract<MethodOutcome, { kind: 'invalid' }> => ({ kind: 'invalid', messages: [{ name, message }] })
@@ -66,7 +84,7 @@ function profile(ctx: MethodContext): MethodOutcome {
   if (raw === undefined) return invalid('traits', MESSAGES.required('traits'))
   const traits = ctx.form ? coerceFormTraits(ctx.traitsSchema, raw) : raw
   const values = flatten('traits', traits)
-  const problems = validateTraits(ctx.traitsSchema, traits)
+  const problems = validateTraits(ctx.traitsSchema, traits, ctx.version)
   if (problems.length > 0) return { kind: 'invalid', messages: problems, values }
   if (!ctx.csrfValid) return { kind: 'csrf' }
   const next = traits as JsonObject
@@ -76,11 +94,12 @@ function profile(ctx: MethodContext): MethodOutcome {
     return JSON.stringify(readPath(next, path)) !== JSON.stringify(readPath(ctx.identity.traits, path))
   })
   if (changed.length > 0 && !ctx.privileged) return { kind: 'refresh' }
-  const previousEmail = ownField(ctx.identity.traits, 'email')
-  ctx.identity.traits = next
   const email = ownField(next, 'email')
-  const continueWith: ContinueWith[] = typeof email === 'string' && email !== previousEmail ? [{ action: 'show_verification_ui', flow: { id: crypto.randomUUID(), verifiable_address: email } }] : []
-  return { kind: 'success', continueWith }
+  if (typeof email === 'string' && email !== ownField(ctx.identity.traits, 'email') && ctx.identifierTaken(email)) return { kind: 'invalid', messages: [{ name: '', message: MESSAGES.duplicate() }], values }
+  if (typeof email === 'string' && email !== ownField(ctx.identity.traits, 'email') && ctx.verifyNewAddress) return { kind: 'pending_verification', address: email, values }
+  if (email !== ownField(ctx.identity.traits, 'email')) ctx.identity.verificationSent = false
+  ctx.identity.traits = next
+  return { kind: 'success' }
 }
 
 // selfservice/strategy/password/settings.go:78-212
@@ -92,6 +111,10 @@ function password(ctx: MethodContext): MethodOutcome {
   if (!ctx.privileged) return { kind: 'refresh' }
   const length = new TextEncoder().encode(value).byteLength
   if (length < 8) return invalid('password', MESSAGES.passwordMinLength(8, length))
+  if (ctx.version.passwordSameAsOld && value === ctx.identity.password) return invalid('password', MESSAGES.passwordSameAsOld())
+  const identifier = ownField(ctx.identity.traits, 'email')
+  if (typeof identifier === 'string' && tooSimilar(identifier, value)) return invalid('password', MESSAGES.passwordTooSimilar())
+  ctx.identity.password = value
   return { kind: 'success' }
 }
 
@@ -106,8 +129,8 @@ function oidc(ctx: MethodContext): MethodOutcome {
     if (!ctx.providers.includes(link)) return invalid('', MESSAGES.generic('can not link unknown or already existing OpenID Connect connection'))
     return { kind: 'location_change', url: ctx.providerUrl(link) }
   }
-  // The mock's identities have one first-factor credential (the password), and no linked provider.
-  return invalid('', MESSAGES.generic('can not unlink OpenID Connect connection because it is the last remaining first factor credential'))
+  // The mock's identities have no OIDC credential (recorded: U31).
+  return { kind: 'not_found', reason: 'identity does not have credential type oidc' }
 }
 
 // selfservice/strategy/totp/settings.go:90-257
@@ -137,15 +160,59 @@ function securityKey({ register, remove, removeFirst }: { register: string; remo
     if (!ctx.csrfValid) return { kind: 'csrf' }
     if (!ctx.privileged) return { kind: 'refresh' }
     // Both strategies say WebAuthn (webauthn/settings.go:198, passkey/passkey_settings.go:287).
-    if (registration === undefined || (removeFirst && removal !== undefined)) return invalid('', MESSAGES.generic('You tried to remove a WebAuthn but you have no WebAuthn set up.'))
-    try {
-      JSON.parse(registration)
-    } catch (error) {
-      return invalid('', MESSAGES.generic(`Unable to parse WebAuthn response: ${(error as Error).message}`))
+    // The mock's identities have no security key: a passkey removal says so, a WebAuthn removal names the key (recorded: U32, U33).
+    if (registration === undefined || (removeFirst && removal !== undefined)) {
+      return invalid('', MESSAGES.generic(removeFirst ? 'You tried to remove a WebAuthn but you have no WebAuthn set up.' : 'You tried to remove a WebAuthn credential which does not exist.'))
     }
-    // The mock cannot verify an attestation; it accepts any well-formed one.
+    // The mock cannot verify an attestation; it accepts any that has a credential's shape (recorded: U45, U46).
+    if (!isAttestation(registration)) return invalid('', MESSAGES.generic('Unable to parse WebAuthn response: Parse error for Registration'))
     return { kind: 'success' }
   }
+}
+
+/** A PublicKeyCredential with an attestation response, as the browser's JSON of navigator.credentials.create(). */
+function isAttestation(text: string): boolean {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return false
+  }
+  if (!isJsonObject(value) || !isJsonObject(value['response'])) return false
+  const response = value['response']
+  return typeof value['id'] === 'string' && typeof value['rawId'] === 'string' && value['type'] === 'public-key' && typeof response['clientDataJSON'] === 'string' && typeof response['attestationObject'] === 'string'
+}
+
+/** The length of the longest common substring (validator.go's lcsLength). */
+function longestCommonSubstring(a: string, b: string): number {
+  let longest = 0
+  let previous = new Array<number>(b.length + 1).fill(0)
+  for (let i = 1; i <= a.length; i++) {
+    const current = new Array<number>(b.length + 1).fill(0)
+    for (let j = 1; j <= b.length; j++) {
+      if (a[i - 1] === b[j - 1]) longest = Math.max(longest, (current[j] = previous[j - 1]! + 1))
+    }
+    previous = current
+  }
+  return longest
+}
+
+/** The Levenshtein distance of two strings. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    previous = current
+  }
+  return previous[b.length]!
+}
+
+/** Kratos' similarity rule: closer than 5 edits to the identifier, or sharing more than half of the password with it (validator.go:184-190). */
+function tooSimilar(identifier: string, password: string): boolean {
+  const [id, pw] = [identifier.toLowerCase(), password.toLowerCase()]
+  // Both strings are bounded by the form parser and the trait schema; the tables are at most |id| × |pw|.
+  return distance(id, pw) < 5 || longestCommonSubstring(id, pw) / pw.length > 0.5
 }
 
 function newCodes(): string[] {

@@ -3,13 +3,26 @@ import { findInput, isNodeType } from '../flow/flow-helpers.js'
 import type { ContinueWith, SettingsFlow, UiNode, UiText } from '../types.js'
 import { parseJson, type JsonObject } from '../utils/json.js'
 import { maskCsrfToken, newCsrfSecret, readCsrfSecret, verifyCsrfToken } from './csrf.js'
-import { CSRF_HINT_SERVER, DEFAULT_FLOW_LIFESPAN_MS, KRATOS_ERRORS, kratosErrorStatus, makeKratosError, makeSettingsFlow } from './fixtures.js'
+import { CSRF_HINT_SERVER, DEFAULT_FLOW_LIFESPAN_MS, identityOf, kratosErrorStatus, makeKratosError, makeSettingsFlow } from './fixtures.js'
 import { DEFAULT_TRAITS_SCHEMA, type FieldMessage, type TraitSchema } from './identity-schema.js'
 import { MESSAGES } from './messages.js'
 import { applyMethods, readPath, type MockIdentity } from './methods.js'
 import { isJsonRequest } from './negotiate.js'
-import { normalizeJsonBody, parseFormBody } from './request-body.js'
+import { normalizeJsonBody, ownField, parseFormBody } from './request-body.js'
 import { directoryUrl, settingsEndpoints } from '../utils/settings-endpoints.js'
+import { settingsNodes } from './settings-nodes.js'
+import { DEFAULT_KRATOS_VERSION, VERSIONS, type KratosVersion } from './versions.js'
+
+/** The settings methods Kratos offers, as their `method` values. */
+export type SettingsMethod = 'profile' | 'password' | 'oidc' | 'totp' | 'lookup_secret' | 'webauthn' | 'passkey'
+
+/** The method a body is for: its `method` field, else the method its fields belong to (the strategies' own checks). */
+function requestedMethod(body: JsonObject): string | undefined {
+  if (typeof body['method'] === 'string') return body['method']
+  const fields: Record<string, SettingsMethod> = { link: 'oidc', unlink: 'oidc', totp_unlink: 'totp', webauthn_register: 'webauthn', webauthn_remove: 'webauthn', passkey_settings_register: 'passkey', passkey_remove: 'passkey' }
+  for (const [field, method] of Object.entries(fields)) if (body[field] !== undefined) return method
+  return ['confirm', 'reveal', 'disable', 'regenerate'].some((flag) => body[`lookup_secret_${flag}`] !== undefined) ? 'lookup_secret' : undefined
+}
 
 /** Options of {@link createMockKratos}: the parts of Kratos' configuration the settings flow depends on. */
 export interface MockKratosOptions {
@@ -31,17 +44,23 @@ export interface MockKratosOptions {
   traitsSchema?: TraitSchema | undefined
   /** OIDC providers that can be linked. @default ['github'] */
   oidcProviders?: string[] | undefined
-  /**
-   * Answer every settings request with this error, as Kratos would send it (a JSON error, or in
-   * browser mode a 303 to the error UI). Unknown ids imitate a newer Kratos.
-   */
-  error?: KnownErrorId | (string & {}) | undefined
+  /** The Kratos version to imitate where versions answer differently (docs/kratos-behaviour.md). @default 'v26.2.0' */
+  kratosVersion?: KratosVersion | undefined
+  /** `selfservice.flows.settings.required_aal`: with `aal1`, a session without the second factor its identity has may change settings. @default 'highest_available' */
+  requiredAal?: 'aal1' | 'highest_available' | undefined
+  /** The `show_verification_ui` hook is on the profile method's after hooks: an email change asks for verification. @default false */
+  verificationHook?: boolean | undefined
+  /** The `verify_new_address` hook (Kratos master): an email change waits, unsaved, until the new address is verified. @default false */
+  verifyNewAddress?: boolean | undefined
+  /** Settings methods turned off (`selfservice.methods.<method>.enabled: false`): their nodes are gone, and a request for one is a 404. */
+  disabledMethods?: SettingsMethod[] | undefined
 }
 
 /**
  * The session cookie the mock reads: `ory_kratos_session=<token>`. Every token is a session,
  * authenticated when the mock first sees it. A token `aal1-<name>` (or `aal1`) is a session of
- * `<name>` without the second factor that identity has; `stale-<name>` (or `stale`) one that
+ * `<name>` without the second factor that identity has; `aal2-<name>` one with it;
+ * `stale-<name>` (or `stale`) one that
  * authenticated too long ago for privileged changes. Other tokens name their identity.
  */
 export const SESSION_COOKIE = 'ory_kratos_session'
@@ -73,6 +92,18 @@ function readCookie(header: string | null, name: string): string | undefined {
     if (key === name) return value.join('=')
   }
   return undefined
+}
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' }
+
+/** Go's http.Redirect: the answer to a GET carries a short HTML page with the link; to a POST, no body. */
+function withRedirectBody(request: Request, response: Response): Response {
+  const location = response.headers.get('location')
+  if (request.method !== 'GET' || location === null || response.body !== null) return response
+  const headers = new Headers(response.headers)
+  headers.set('content-type', 'text/html; charset=utf-8')
+  const href = location.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!)
+  return new Response(`<a href="${href}">${response.status === 302 ? 'Found' : 'See Other'}</a>.\n\n`, { status: response.status, headers })
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -109,7 +140,11 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
   // Copies: a caller that changes its options (or shares them with another mock) changes no running mock.
   const traitsSchema = options.traitsSchema === undefined ? DEFAULT_TRAITS_SCHEMA : structuredClone(options.traitsSchema)
   const providers = [...(options.oidcProviders ?? ['github'])]
-  const errorId = options.error
+  const version = VERSIONS[options.kratosVersion ?? DEFAULT_KRATOS_VERSION]
+  const aal2Required = options.requiredAal !== 'aal1'
+  const disabled = new Set<string>(options.disabledMethods ?? [])
+  const verificationHook = options.verificationHook === true
+  const verifyNewAddress = options.verifyNewAddress === true
   const secure = base.protocol === 'https:' ? '; Secure' : ''
 
   const sessions = new Map<string, Session>()
@@ -122,14 +157,17 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     let found = sessions.get(token)
     if (found === undefined) {
       // Stryker disable next-line StringLiteral,ArrayDeclaration,Regex: equivalent; the pattern matches every string whole, so neither fallback is used
-      const [, kind, name = ''] = /^(aal1|stale)?-?(.*)$/s.exec(token) ?? []
+      const [, kind, name = ''] = /^(aal1|aal2|stale)?-?(.*)$/s.exec(token) ?? []
       let identity = identities.get(name)
       if (identity === undefined) {
-        identity = { id: crypto.randomUUID(), traits: structuredClone(makeSettingsFlow().identity.traits) as JsonObject, hasTotp: false, lookupCodes: undefined }
+        const traits: JsonObject = { email: 'ada@example.com', name: { first: 'Ada', last: 'Lovelace' } }
+        // A name that can be an email's local part is the identity's email: `grace` is grace@example.com.
+        if (/^[a-z0-9._-]+$/i.test(name)) traits['email'] = `${name}@example.com`
+        identity = { id: crypto.randomUUID(), traits, hasTotp: false, lookupCodes: undefined, password: undefined, verificationSent: false, createdAt: now().toISOString(), addressIds: [crypto.randomUUID(), crypto.randomUUID()] }
         identities.set(name, identity)
       }
-      if (kind === 'aal1') identity.hasTotp = true
-      found = { identity, authenticatedAt: kind === 'stale' ? new Date(0) : now(), aal1: kind === 'aal1' }
+      if (kind === 'aal1' || kind === 'aal2') identity.hasTotp = true
+      found = { identity, authenticatedAt: kind === 'stale' ? new Date(0) : now(), aal1: kind === 'aal1' && aal2Required }
       sessions.set(token, found)
     }
     return found
@@ -161,6 +199,24 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     return body
   }
   const settingsUi = (flowId: string) => `${uiUrl}/settings?flow=${flowId}`
+  const continuityCookie = () =>
+    new Headers({
+      'set-cookie': `ory_kratos_continuity=${newCsrfSecret()}; Path=/; Expires=${new Date(now().getTime() + 3_600_000).toUTCString()}; Max-Age=3600; HttpOnly; SameSite=Lax${secure}`,
+    })
+  /**
+   * The verification a successful update asks for: v1.3.1 for an address no message went to yet,
+   * after any update (selfservice/hook/verification.go:103 at v1.3.1); later versions only with the
+   * show_verification_ui hook, after a profile update that changed it (recorded: U7, U34, U40).
+   */
+  const verification = (body: JsonObject, previousEmail: unknown, identity: MockIdentity): ContinueWith[] => {
+    const email = ownField(identity.traits, 'email')
+    if (typeof email !== 'string') return []
+    const wanted = version.verificationOnEveryUpdate ? !identity.verificationSent : verificationHook && body['method'] === 'profile' && email !== previousEmail
+    if (!wanted) return []
+    identity.verificationSent = true
+    const id = crypto.randomUUID()
+    return [{ action: 'show_verification_ui', flow: { id, verifiable_address: email, url: `${uiUrl}/verification?flow=${id}` } }]
+  }
 
   /** The resolved `return_to` when Kratos would allow it, else the error it sends (x/redir/secure_redirect.go). */
   const checkReturnTo = (raw: string): ErrorBody | undefined => {
@@ -175,30 +231,28 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     return body
   }
 
-  /** A flow's nodes for `identity`, with a freshly masked CSRF token. */
+  /** A flow's UI for `identity`, with a freshly masked CSRF token. */
   const freshUi = (flowId: string, identity: MockIdentity, csrfSecret: Uint8Array | undefined): SettingsFlow['ui'] => {
-    // Stryker disable next-line ObjectLiteral: equivalent; only the flow's nodes are used, and the action is set below
-    const flow = makeSettingsFlow({ id: flowId }, now())
-    flow.ui.action = `${endpoints.update}?flow=${encodeURIComponent(flowId)}`
-    for (const node of flow.ui.nodes) {
-      // Stryker disable next-line ConditionalExpression: equivalent; every node of a fresh flow is an input
-      if (!isNodeType(node, 'input')) continue
-      const name = node.attributes.name
-      if (name === 'csrf_token') node.attributes.value = csrfSecret === undefined ? '' : maskCsrfToken(csrfSecret)
-      else if (name.startsWith('traits.')) {
-        node.attributes.value = readPath(identity.traits, name.split('.').slice(1))
-      }
-    }
-    return flow.ui
+    const csrfToken = csrfSecret === undefined ? '' : maskCsrfToken(csrfSecret)
+    const nodes = settingsNodes({ baseUrl: base, traitsSchema, identity, providers, csrfToken, version }).filter((node) => !disabled.has(node.group))
+    return { action: `${endpoints.update}?flow=${encodeURIComponent(flowId)}`, method: 'POST', nodes }
   }
 
   const newFlow = (request: Request, identity: MockIdentity, csrfSecret: Uint8Array | undefined, returnTo: string | null, requestUrl = request.url): StoredFlow => {
     const id = crypto.randomUUID()
     const issuedAt = now()
-    const flow = makeSettingsFlow({ id, request_url: requestUrl, ...(returnTo === null ? {} : { return_to: returnTo }) }, issuedAt)
-    flow.expires_at = new Date(issuedAt.getTime() + lifespan).toISOString()
-    flow.identity = { ...flow.identity, id: identity.id, traits: structuredClone(identity.traits) }
-    flow.ui = freshUi(id, identity, csrfSecret)
+    const flow: SettingsFlow = {
+      id,
+      type: 'browser',
+      expires_at: new Date(issuedAt.getTime() + lifespan).toISOString(),
+      issued_at: issuedAt.toISOString(),
+      request_url: requestUrl,
+      ...(returnTo === null ? {} : { return_to: returnTo }),
+      identity: identityOf(identity, base),
+      ui: freshUi(id, identity, csrfSecret),
+      state: 'show_form',
+      ...(version.flowOrganizationId ? { organization_id: null } : {}),
+    }
     const stored = { flow, identityId: identity.id, pendingCodes: undefined }
     flows.set(id, stored)
     return stored
@@ -207,7 +261,9 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
   const create = (request: Request, url: URL, asJson: boolean, found: Session | undefined, csrfSecret: Uint8Array, headers: Headers): Response => {
     const returnTo = url.searchParams.get('return_to')
     if (found === undefined) {
-      if (asJson) return json(makeKratosError('session_inactive'), 401, headers)
+      const body = makeKratosError('session_inactive')
+      if (!version.credentialsMissingField) delete body['CredentialsMissing']
+      if (asJson) return json(body, 401, headers)
       return redirect(loginInit(returnTo === null ? {} : { return_to: returnTo }), 303, headers)
     }
     if (found.aal1) {
@@ -246,22 +302,26 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     return json(stored.flow, 200, headers)
   }
 
-  /** Kratos' CSRF error for this request (x/nosurfx/nosurf.go:226-261). */
+  /** Kratos' CSRF error for this request (x/nosurfx/nosurf.go:226-261; before v26.2.0 one hint and reason for every cause). */
   const csrfError = (request: Request, form: boolean, body: JsonObject): ErrorBody => {
-    const mode = request.headers.get('sec-fetch-mode')
-    const ajax = mode === 'cors' || mode === 'same-origin'
     const error = makeKratosError('security_csrf_violation')
-    const hint = ajax
-      ? "We detected an AJAX call, please ensure that CORS is enabled and configured correctly, and that your AJAX code sends cookies and has credentials enabled. For further debugging, check your Browser's Network Tab to see what cookies are included or excluded."
-      : CSRF_HINT_SERVER
+    const missingToken = 'The anti-CSRF cookie was found but the CSRF token was not included in the HTTP request body (csrf_token) nor in the HTTP Header (X-CSRF-Token).'
+    const mismatch = 'The HTTP Cookie Header was set and a CSRF token was sent but they do not match. We recommend deleting all cookies for this domain and retrying the flow.'
     let details: JsonObject
-    // Only called with a session cookie, so Kratos' "Cookie header empty" reason cannot arise here.
-    if (readCookie(request.headers.get('cookie'), CSRF_COOKIE) === undefined) details = { hint, reject_reason: 'The HTTP Cookie Header was set but did not include the anti-CSRF cookie.' }
-    else if (form && body['csrf_token'] === undefined && !request.headers.get('x-csrf-token')) {
-      details = { hint: 'The anti-CSRF cookie was found but the CSRF token was not included in the HTTP request body (csrf_token) nor in the HTTP Header (X-CSRF-Token).' }
-    } else details = { hint, reject_reason: 'The HTTP Cookie Header was set and a CSRF token was sent but they do not match. We recommend deleting all cookies for this domain and retrying the flow.' }
-    // Stryker disable next-line OptionalChaining: equivalent; the frozen table always has these details
-    error.error.details = { docs: KRATOS_ERRORS.security_csrf_violation.details?.['docs'], ...details }
+    if (!version.csrfDetailsByCause) details = { hint: missingToken, reject_reason: mismatch }
+    else {
+      // A fetch from a page or a server runtime sends Sec-Fetch-Mode: cors (Node's fetch does), and gets the AJAX hint.
+      const mode = request.headers.get('sec-fetch-mode')
+      const ajax = mode === 'cors' || mode === 'same-origin'
+      const hint = ajax
+        ? "We detected an AJAX call, please ensure that CORS is enabled and configured correctly, and that your AJAX code sends cookies and has credentials enabled. For further debugging, check your Browser's Network Tab to see what cookies are included or excluded."
+        : CSRF_HINT_SERVER
+      // Only called with a session cookie, so Kratos' "Cookie header empty" reason cannot arise here.
+      if (readCookie(request.headers.get('cookie'), CSRF_COOKIE) === undefined) details = { hint, reject_reason: 'The HTTP Cookie Header was set but did not include the anti-CSRF cookie.' }
+      else if (form && body['csrf_token'] === undefined && !request.headers.get('x-csrf-token')) details = { hint: missingToken }
+      else details = { hint, reject_reason: mismatch }
+    }
+    error.error.details = { docs: version.csrfDocs, ...details }
     return error
   }
 
@@ -302,6 +362,12 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     const text = await request.text()
     const form = !type.startsWith('application/json')
     const body = form ? parseFormBody(text) : normalizeJsonBody(parseJson(text))
+    const previousEmail = ownField(found.identity.traits, 'email')
+    const method = requestedMethod(body)
+    if (method !== undefined && disabled.has(method)) {
+      // flow/request.go MethodEnabledAndAllowed (recorded: U54)
+      return fail(herodot(404, 'Not Found', 'The requested resource could not be found', 'This endpoint was disabled by system administrator. Please check your url or contact the system administrator to enable it.'), asJson)
+    }
     const outcome = applyMethods({
       body,
       form,
@@ -314,6 +380,9 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
       setPendingCodes: (codes) => (stored.pendingCodes = codes),
       providerUrl: (provider) => `${base.origin}/mock-oidc/${encodeURIComponent(provider)}/oauth2/auth?state=${crypto.randomUUID()}`,
       providers,
+      version,
+      verifyNewAddress,
+      identifierTaken: (email) => [...identities.values()].some((other) => other !== found.identity && ownField(other.traits, 'email') === email),
     })
     const backToUi = () => redirect(settingsUi(flowId))
 
@@ -324,18 +393,30 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
       }
       case 'csrf':
         return fail(csrfError(request, form, body), asJson)
+      case 'pending_verification': {
+        // selfservice/hook/verify_new_address.go at master: the flow as it is, with the verification to do (recorded: U56).
+        const id = crypto.randomUUID()
+        const url = `${uiUrl}/verification?flow=${id}`
+        stored.flow = { ...withMessages(stored.flow, [], outcome.values), continue_with: [{ action: 'show_verification_ui', flow: { id, verifiable_address: outcome.address, url } }] }
+        return asJson ? json(stored.flow, 200) : redirect(url)
+      }
+      case 'not_found':
+        return fail(herodot(404, 'Not Found', 'The requested resource could not be found', outcome.reason), asJson)
       case 'refresh': {
+        // The change waits in the continuity cookie while the user signs in again (recorded: U11-U13, U38).
         const returnTo = new URL(base.origin + url.pathname + url.search).href
         const redirectTo = loginInit({ refresh: 'true', return_to: returnTo })
-        return asJson ? json(makeKratosError('session_refresh_required', { redirect_browser_to: redirectTo }), 403) : redirect(redirectTo)
+        const headers = continuityCookie()
+        return asJson ? json(makeKratosError('session_refresh_required', { redirect_browser_to: redirectTo }), 403, headers) : redirect(redirectTo, 303, headers)
       }
       case 'location_change': {
         const error = makeKratosError('browser_location_change_required', { redirect_browser_to: outcome.url })
         error.error.reason = `In order to complete this flow please redirect the browser to: ${outcome.url}`
-        return asJson ? json(error, 422) : redirect(outcome.url)
+        const headers = continuityCookie()
+        return asJson ? json(error, 422, headers) : redirect(outcome.url, 303, headers)
       }
       case 'show_flow':
-        stored.flow = withCodes(stored.flow, outcome.codes, outcome.confirm)
+        stored.flow = { ...withCodes(stored.flow, outcome.codes, outcome.confirm), transient_payload: {} } as SettingsFlow
         return asJson ? json(stored.flow, 200) : backToUi()
       case 'success': {
         const next = structuredClone(stored.flow)
@@ -343,6 +424,9 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
         next.identity = { ...next.identity, traits: structuredClone(found.identity.traits) }
         next.ui = freshUi(flowId, found.identity, csrfSecret)
         next.ui.messages = [MESSAGES.saved()]
+        delete next.transient_payload
+        // A profile update's flow carries the identity as the update left it, without state_changed_at (recorded: U1, U34).
+        if (body['method'] === 'profile' && !version.profileKeepsStateChangedAt) delete next.identity.state_changed_at
         stored.flow = next
         // hook.go:353-355: the session cookie is issued again.
         const headers = new Headers({
@@ -350,14 +434,15 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
         })
         const allowedReturn = next.return_to !== undefined && checkReturnTo(next.return_to) === undefined ? new URL(next.return_to, defaultReturnUrl).href : undefined
         const returnTo = allowedReturn ?? settingsUi(flowId)
+        const verify = verification(body, previousEmail, found.identity)
         if (!asJson) return redirect(returnTo, 303, headers)
-        const continueWith: ContinueWith[] = [...(outcome.continueWith ?? []), { action: 'redirect_browser_to', redirect_browser_to: returnTo }]
+        const continueWith: ContinueWith[] = [...(outcome.continueWith ?? []), ...verify, { action: 'redirect_browser_to', redirect_browser_to: returnTo }]
         return json({ ...next, continue_with: continueWith }, 200, headers)
       }
     }
   }
 
-  return async (request) => {
+  const answer = async (request: Request): Promise<Response | undefined> => {
     const url = new URL(request.url)
     const route = (['create', 'get', 'update', 'errors'] as const).find((name) => url.pathname === paths[name] && request.method === (name === 'update' ? 'POST' : 'GET'))
     if (route === undefined) return undefined
@@ -376,11 +461,6 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
       csrfSecret = readCsrfSecret(value)!
       headers.append('set-cookie', `${CSRF_COOKIE}=${value}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${secure}`)
     }
-    if (errorId !== undefined) {
-      const body = errorId === 'session_aal2_required' ? aal2Error(undefined) : makeKratosError(errorId)
-      if (asJson) return json(body, kratosErrorStatus(errorId), headers)
-      return errorId === 'session_aal2_required' ? redirect(String(body['redirect_browser_to']), 303, headers) : toErrorUi(body, headers)
-    }
     const token = readCookie(cookieHeader, SESSION_COOKIE)
     const found = session(token)
     if (route === 'create') return create(request, url, asJson, found, csrfSecret!, headers)
@@ -391,6 +471,11 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     }
     return route === 'get' ? get(url, found, headers) : update(request, url, asJson, found, token!)
   }
+
+  return async (request) => {
+    const response = await answer(request)
+    return response === undefined ? undefined : withRedirectBody(request, response)
+  }
 }
 
 /** The flow with `messages` on their inputs (a text input in group `default` when none has the name), `values` echoed, and no other message. */
@@ -399,7 +484,10 @@ function withMessages(flow: SettingsFlow, messages: readonly FieldMessage[], val
   next.ui.messages = []
   for (const node of next.ui.nodes) {
     node.messages = []
-    if (isNodeType(node, 'input') && values !== undefined && Object.hasOwn(values, node.attributes.name)) node.attributes.value = values[node.attributes.name]
+    if (!isNodeType(node, 'input') || values === undefined) continue
+    // The profile form shows what was sent: a trait left out has no value (recorded: U3, U5, U51).
+    if (Object.hasOwn(values, node.attributes.name)) node.attributes.value = values[node.attributes.name]
+    else if (node.attributes.name.startsWith('traits.')) delete node.attributes.value
   }
   for (const { name, message } of messages) {
     if (name === '') {
@@ -410,6 +498,8 @@ function withMessages(flow: SettingsFlow, messages: readonly FieldMessage[], val
     if (node !== undefined) node.messages.push(message)
     else next.ui.nodes.push(textInput(name, message))
   }
+  // Kratos leaves out an empty list of messages (omitempty).
+  if (next.ui.messages.length === 0) delete next.ui.messages
   return next
 }
 
@@ -420,7 +510,7 @@ function textInput(name: string, message: UiText): UiNode {
 /** The flow with lookup codes shown (identity/credentials_lookup.go:21-36) and the buttons Kratos offers next to them. */
 function withCodes(flow: SettingsFlow, codes: readonly string[], confirm: boolean): SettingsFlow {
   const next = structuredClone(flow)
-  next.ui.messages = []
+  delete next.ui.messages
   next.ui.nodes = next.ui.nodes.filter((node) => node.group !== 'lookup_secret')
   const button = (name: string, id: number, text: string): UiNode => ({
     type: 'input',

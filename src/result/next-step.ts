@@ -123,7 +123,8 @@ export function nextStepFor(endpoints: SettingsEndpoints) {
           case 'browser_location_change_required':
             return redirect('location_change', error.redirectBrowserTo)
           case 'self_service_flow_expired':
-            return restart(returnTo ?? error.returnTo, returnTo === undefined ? error.redirectTo : undefined, error.useFlowId)
+            // Kratos' own restart URL carries the flow's return_to: where the user was going.
+            return restart(error.returnTo ?? returnTo, error.redirectTo, error.useFlowId)
           case 'self_service_flow_replaced':
             return restart(returnTo, undefined, error.useFlowId)
           case 'self_service_flow_not_found':
