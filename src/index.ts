@@ -13,7 +13,7 @@ export type { CreateBrowserSettingsFlowOptions } from './operations/create-brows
 export type { GetSettingsFlowOptions } from './operations/get-settings-flow.js'
 export type { UpdateSettingsFlowOptions } from './operations/update-settings-flow.js'
 export type { SettingsFlowResult, UpdateSettingsFlowResult, FlowResult, InvalidResult, RedirectResult, ErrorResult, UnexpectedResult } from './result/settings-result.js'
-export type { NextStep, NextStepOptions, RedirectReason, RenderStep, SuccessStep, RedirectStep, RestartStep, ErrorStep } from './result/next-step.js'
+export type { NextStep, NextStepOptions, RedirectReason, RenderStep, VerifyStep, SuccessStep, RedirectStep, RestartStep, ErrorStep } from './result/next-step.js'
 export type { KnownErrorId, KnownKratosError, KnownErrorPayloads } from './errors/known-errors.js'
 export type { UnexpectedProblem } from './errors/errors.js'
 export type { FlowMessage } from './flow/flow-helpers.js'

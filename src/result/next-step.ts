@@ -1,5 +1,6 @@
 import { UnexpectedResponseError, type KratosError } from '../errors/errors.js'
 import type { ContinueWith, SettingsFlow } from '../types.js'
+import { isJsonObject } from '../utils/json.js'
 import { navigableUrl } from '../utils/navigable-url.js'
 import type { SettingsEndpoints } from '../utils/settings-endpoints.js'
 import type { UpdateSettingsFlowResult } from './settings-result.js'
@@ -21,6 +22,25 @@ export interface RenderStep {
   readonly flow: SettingsFlow
   /** True when Kratos rejected a submission: the messages on the nodes say why. */
   readonly invalid: boolean
+  /** The flow's `continue_with`, as sent (usually none). */
+  readonly continueWith: readonly ContinueWith[]
+}
+
+/**
+ * The change is held until the user verifies an address (Kratos' `verify_new_address` hook):
+ * nothing was saved yet. Send the browser to `url`, or tell the user to check `address`.
+ */
+export interface VerifyStep {
+  readonly type: 'verify'
+  readonly flow: SettingsFlow
+  /** The flow's `continue_with`, as sent: its `show_verification_ui` item is the one read here. */
+  readonly continueWith: readonly ContinueWith[]
+  /** The verification flow Kratos started. */
+  readonly verificationFlowId: string
+  /** The address to verify. */
+  readonly address: string
+  /** Kratos' verification UI for that flow, if Kratos gave one that is an absolute http(s) URL. */
+  readonly url: string | undefined
 }
 
 /** The change was saved (`state: 'success'`). */
@@ -56,7 +76,7 @@ export interface ErrorStep {
 }
 
 /** What a settings page does with a result, discriminated by `type` (and, for redirects, by `reason`). */
-export type NextStep = RenderStep | SuccessStep | RestartStep | RedirectStep<Exclude<RedirectReason, 'restart'>> | ErrorStep
+export type NextStep = RenderStep | VerifyStep | SuccessStep | RestartStep | RedirectStep<Exclude<RedirectReason, 'restart'>> | ErrorStep
 
 /** Options of `nextStep`. */
 export interface NextStepOptions {
@@ -69,6 +89,16 @@ function success(flow: SettingsFlow): SuccessStep {
   const continueWith = flow.continue_with ?? []
   const suggestion = continueWith.find((item) => item.action === 'redirect_browser_to')
   return { type: 'success', flow, continueWith, redirectTo: navigableUrl(suggestion?.redirect_browser_to) }
+}
+
+/** The step of a flow that is not a success: a form to show, or a change that waits for verification. */
+function pending(flow: SettingsFlow, invalid: boolean): RenderStep | VerifyStep {
+  const continueWith = flow.continue_with ?? []
+  const verification = invalid ? undefined : continueWith.find((item) => item.action === 'show_verification_ui')
+  // The runtime check reads only each item's action: the rest is checked here, where it is used.
+  const target: unknown = verification?.flow
+  if (!isJsonObject(target) || typeof target['id'] !== 'string' || typeof target['verifiable_address'] !== 'string') return { type: 'render', flow, invalid, continueWith }
+  return { type: 'verify', flow, continueWith, verificationFlowId: target['id'], address: target['verifiable_address'], url: navigableUrl(target['url']) }
 }
 
 const redirect = <Reason extends Exclude<RedirectReason, 'restart'>>(reason: Reason, url: string): RedirectStep<Reason> => ({ type: 'redirect', reason, url })
@@ -95,9 +125,9 @@ export function nextStepFor(endpoints: SettingsEndpoints) {
     const { returnTo } = options
     switch (result.kind) {
       case 'flow':
-        return result.flow.state === 'success' ? success(result.flow) : { type: 'render', flow: result.flow, invalid: false }
+        return result.flow.state === 'success' ? success(result.flow) : pending(result.flow, false)
       case 'invalid':
-        return { type: 'render', flow: result.flow, invalid: true }
+        return pending(result.flow, true)
       case 'redirect': {
         const url = navigableUrl(result.location)
         if (url !== undefined) return redirect('kratos', url)
