@@ -221,7 +221,7 @@ export interface components {
             /** @enum {string} */
             state?: "active" | "inactive";
             /** Format: date-time */
-            state_changed_at?: string | null;
+            state_changed_at?: string;
             traits: {
                 [key: string]: unknown;
             } | null;

@@ -34,7 +34,8 @@ async function startMocks() {
     const html = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>'
     return new Response(html, { status: 502, headers: { 'content-type': 'text/html' } })
   })
-  const kratos = await startMockKratos({ prefix: '/kratos', uiUrl: 'http://127.0.0.1:3000/ui' })
+  // Configured as a Kratos with the show_verification_ui hook: a new email asks for verification.
+  const kratos = await startMockKratos({ prefix: '/kratos', uiUrl: 'http://127.0.0.1:3000/ui', verificationHook: true })
   return {
     kratosUrl: kratos.url,
     origin: others.origin,

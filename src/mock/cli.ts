@@ -2,9 +2,11 @@
 // `kratos-settings-mock`: a mock Kratos on 127.0.0.1 for end-to-end tests of an app in another process.
 import { parseArgs } from 'node:util'
 import { startMockKratos } from './start-mock-kratos.js'
+import { VERSIONS, type KratosVersion } from './versions.js'
 
 const USAGE = `Usage: kratos-settings-mock [--port 4433] [--host 127.0.0.1] [--prefix /auth] [--ui-url URL]
                             [--allowed-return-url URL]... [--flow-lifespan ms] [--privileged-session-max-age ms]
+                            [--kratos-version ${Object.keys(VERSIONS).join('|')}] [--verification-hook]
 Serves a mock Kratos (the settings flow) until SIGINT or SIGTERM; prints its URL.`
 
 function number(name: string, value: string | undefined): number | undefined {
@@ -24,6 +26,8 @@ async function main(): Promise<void> {
       'allowed-return-url': { type: 'string', multiple: true },
       'flow-lifespan': { type: 'string' },
       'privileged-session-max-age': { type: 'string' },
+      'kratos-version': { type: 'string' },
+      'verification-hook': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -33,6 +37,8 @@ async function main(): Promise<void> {
   }
   const flowLifespanMs = number('flow-lifespan', values['flow-lifespan'])
   const privilegedSessionMaxAgeMs = number('privileged-session-max-age', values['privileged-session-max-age'])
+  const kratosVersion = values['kratos-version']
+  if (kratosVersion !== undefined && !Object.hasOwn(VERSIONS, kratosVersion)) throw new Error(`--kratos-version must be one of ${Object.keys(VERSIONS).join(', ')}, not "${kratosVersion}"`)
   const server = await startMockKratos({
     port: number('port', values.port) ?? 4433,
     host: values.host ?? '127.0.0.1',
@@ -41,6 +47,8 @@ async function main(): Promise<void> {
     allowedReturnUrls: values['allowed-return-url'],
     flowLifespanMs,
     privilegedSessionMaxAgeMs,
+    kratosVersion: kratosVersion as KratosVersion | undefined,
+    verificationHook: values['verification-hook'],
   })
   console.log(server.url)
   const stop = () => void server.close().then(() => process.exit(0))

@@ -8,7 +8,7 @@ import { settingsEndpoints } from '../utils/settings-endpoints.js'
  *
  * @example
  * const server = setupServer(...createKratosHandlers({ baseUrl: 'https://auth.example.com' }))
- * server.use(...createKratosHandlers({ baseUrl: 'https://auth.example.com', error: 'session_refresh_required' }))
+ * server.use(...createKratosHandlers({ baseUrl: 'https://auth.example.com', kratosVersion: 'v25.4.0' }))
  */
 export function createKratosHandlers(options: MockKratosOptions): HttpHandler[] {
   const kratos = createMockKratos(options)

@@ -1,56 +1,114 @@
+import { KNOWN_DIFFERENCES } from '../kratos/known-differences.js'
+import type { Recording } from '../kratos/normalize.js'
+import { recordingsOf, VERSIONS } from '../kratos/recordings.js'
+import { SCENARIOS } from '../kratos/scenarios.js'
 import { ROWS, type Row } from './rows.js'
 
 const ENDPOINTS = {
   create: 'createBrowserSettingsFlow: `GET /self-service/settings/browser`',
   get: 'getSettingsFlow: `GET /self-service/settings/flows?id=`',
   update: 'updateSettingsFlow: `POST /self-service/settings?flow=`',
+  resume: 'A browser resuming a held change: `GET /self-service/settings?flow=`',
 } as const
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ')
 const json = (value: unknown) => `\`${JSON.stringify(value)}\``
-const mock = (row: Row) => {
-  const { status, location, errorId } = row.mockAnswer
-  return [String(status), location === undefined ? '' : `Location ${location.source.replaceAll('\\', '')}`, errorId === undefined ? '' : `error.id ${errorId ?? '(none)'}`].filter(Boolean).join(', ')
+const COOKIES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^csrf_token_/, 'CSRF cookie'],
+  [/^ory_kratos_session$/, 'session cookie'],
+  [/^ory_kratos_continuity$/, 'continuity cookie'],
+]
+const ids = (text: string) => text.replace(/00000000-0000-4000-8000-\d{12}/g, '<id>').replace(/\b(user|verify)-\d+@example\.com/g, '<email>')
+const clip = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max)}…` : text)
+
+type Json = Record<string, unknown>
+
+/** What one recorded answer says, in a line: status, Location, cookies set, the body's gist. */
+export function summarize(recording: Recording): string {
+  const { status, location, setCookie, body } = recording.response
+  const parts = [String(status)]
+  if (location !== undefined) parts.push(`Location ${ids(location)}`)
+  if (setCookie.length > 0) parts.push(`Set-Cookie: ${setCookie.map(({ name }) => COOKIES.find(([pattern]) => pattern.test(name))?.[1] ?? name).join(', ')}`)
+  if (body !== null && typeof body === 'object') {
+    const value = body as Json
+    const error = value['error'] as Json | undefined
+    if (error !== undefined) {
+      parts.push(error['id'] === undefined ? `no error.id (code ${String(error['code'])})` : `error.id ${String(error['id'])}`)
+      if (typeof error['reason'] === 'string') parts.push(`reason "${clip(ids(error['reason']))}"`)
+      for (const key of Object.keys(value).filter((name) => name !== 'error')) parts.push(key)
+    }
+    const ui = value['ui'] as { messages?: Json[]; nodes?: Array<{ messages: Json[] }> } | undefined
+    if (ui !== undefined) {
+      parts.push(`flow, state ${String(value['state'])}`)
+      const messages = [...(ui.messages ?? []), ...(ui.nodes ?? []).flatMap((node) => node.messages)].map((message) => String(message['id']))
+      if (messages.length > 0) parts.push(`messages ${messages.join(', ')}`)
+      const continueWith = (value['continue_with'] as Json[] | undefined)?.map((item) => String(item['action']))
+      if (continueWith !== undefined) parts.push(`continue_with ${continueWith.join(', ')}`)
+    }
+  }
+  return parts.join('; ')
 }
 
-/** docs/kratos-behaviour.md, from {@link ROWS}. */
+/** The row's observations, versions with the same answer grouped: "v26.2.0, master: 200 …". */
+function observed(row: Row): string {
+  const byAnswer = new Map<string, string[]>()
+  for (const version of VERSIONS) {
+    const recording = recordingsOf(version).get(row.id)
+    const answer = recording === undefined ? `not recorded (${SCENARIOS.find((scenario) => scenario.id === row.id)?.skip?.reason ?? 'no recording'})` : summarize(recording)
+    byAnswer.set(answer, [...(byAnswer.get(answer) ?? []), version])
+  }
+  if (byAnswer.size === 1) return `${VERSIONS.length === 4 ? 'all four' : VERSIONS.join(', ')}: ${[...byAnswer.keys()][0]!}`
+  return [...byAnswer].map(([answer, versions]) => `**${versions.join(', ')}**: ${answer}`).join('<br>')
+}
+
+function mock(row: Row): string {
+  const known = KNOWN_DIFFERENCES.filter((difference) => difference.rows === 'all' || difference.rows.includes(row.id))
+  if (known.length === 0) return 'as Kratos'
+  return known.map((difference) => `${difference.versions === undefined ? '' : `${difference.versions.join(', ')}: `}${difference.reason}`).join(' ')
+}
+
+/** docs/kratos-behaviour.md, from {@link ROWS} and the recordings. */
 export function renderBehaviourTable(): string {
   const lines = [
     '# What Kratos answers, and what kratos-settings makes of it',
     '',
-    '<!-- Rendered from test/behaviour/rows.ts by `npm run docs:behaviour`; a test keeps it in sync. -->',
+    '<!-- Rendered from test/behaviour/rows.ts and test/kratos/recordings by `npm run docs:behaviour`; a test keeps it in sync. -->',
     '',
-    "One row per endpoint × client × condition, read from Kratos' code (ory/kratos b86338da; sources",
-    'are `path:line` there) and checked against the tags v26.2.0, v25.4.0 and v1.3.1. A **JSON** client',
-    'sends `Accept: application/json` (or `Content-Type: application/json`, which Kratos treats as JSON',
-    'whatever `Accept` says: x/isjsonrequest.go:15-18); a **browser** client navigates or posts a form.',
-    "Every row has two tests in `test/behaviour/behaviour.test.ts`: Kratos' answer through the SDK",
-    "(result and `nextStep`, with `returnTo: 'https://app.example.com/settings'`), and the row's request",
-    'through the mock (`kratos-settings/mock`).',
+    `One row per endpoint × client × condition. **Kratos sends** is what running Kratos answered: ${VERSIONS.join(', ')}`,
+    '(master is ory/kratos b86338da), each built from its tag and run on 127.0.0.1 with our configuration',
+    '(`test/kratos/config/`), driven by the row\'s scenario (`test/kratos/scenarios.ts`) and recorded by',
+    '`npm run record:kratos` into `test/kratos/recordings/<version>/<row>.json`. Versions that answered alike',
+    'share a line. **Source** is where in Kratos\' code (b86338da, `path:line`) the answer comes from.',
+    'A **JSON** client sends `Accept: application/json` (or a JSON body: Kratos treats `Content-Type:',
+    'application/json` as JSON whatever `Accept` says, x/isjsonrequest.go:15-18); a **browser** navigates or',
+    'posts a form.',
     '',
-    'On every answer of the two GET endpoints to a request without a valid CSRF cookie, Kratos also sends',
-    'its CSRF cookie (nosurf runs before the handler; x/nosurfx/nosurf.go:181-224); the submit endpoint',
-    'never does (it is exempt: selfservice/flow/settings/handler.go:103-104). Error bodies are',
-    'herodot\'s `{"error":{"id"?,"code","status","reason"?,"details"?,"message"}}`.',
+    "`npm test` replays every recording twice (`test/kratos/replay.test.ts`): Kratos' answer through the SDK",
+    "must give the row's result and `nextStep` (with `returnTo: 'http://app.test/settings'`), and the row's",
+    'scenario run against the mock (`kratos-settings/mock`, imitating the same version) must answer the same',
+    'after normalisation (status, Location, Set-Cookie names and attributes, content type, body shape, error',
+    'ids, reasons, message ids and texts), except for the differences the **mock** column lists.',
+    '`npm run test:kratos` runs the same scenarios against a live Kratos.',
+    '',
+    'Placeholders: `<id>` an id, `<email>` a user\'s email; Kratos\' public URL is `http://kratos.test`, the UI',
+    '`http://app.test/ui`. Error bodies are herodot\'s `{"error":{"id"?,"code","status","reason"?,"details"?,"message"}}`.',
     '',
   ]
-  for (const endpoint of ['create', 'get', 'update'] as const) {
-    lines.push(`## ${ENDPOINTS[endpoint]}`, '', '| # | client | condition | Kratos sends | source | SDK result | next step | mock sends |', '|---|---|---|---|---|---|---|---|')
+  for (const endpoint of ['create', 'get', 'update', 'resume'] as const) {
+    lines.push(`## ${ENDPOINTS[endpoint]}`, '', '| # | client | condition | Kratos sends | source | SDK result | next step | mock |', '|---|---|---|---|---|---|---|---|')
     for (const row of ROWS.filter((item) => item.endpoint === endpoint)) {
-      const kratos = row.versions === undefined ? row.kratos : `${row.kratos}. Versions: ${row.versions}`
-      lines.push(`| ${row.id} | ${row.client} | ${cell(row.condition)} | ${cell(kratos)} | ${cell(row.source)} | ${cell(json(row.result))} | ${cell(json(row.step))} | ${cell(mock(row))} |`)
+      const condition = row.note === undefined ? row.condition : `${row.condition}. ${row.note}`
+      const versions = row.byVersion === undefined ? '' : Object.entries(row.byVersion).map(([version, expected]) => ` ${version}: ${json(expected)}`).join('')
+      lines.push(`| ${row.id} | ${row.client} | ${cell(condition)} | ${cell(observed(row))} | ${cell(row.source)} | ${cell(json(row.result) + versions)} | ${cell(json(row.step))} | ${cell(mock(row))} |`)
     }
     lines.push('')
   }
   lines.push(
-    '## Not settled from the code',
+    '## Not observed',
     '',
-    '- The CSRF hint a server-side caller gets depends on whether its HTTP client sends `Sec-Fetch-Mode` (cors or same-origin: the AJAX hint).',
-    "- `CredentialsMissing: false` in the 401 of create follows from Go's encoding of an untagged field; no Kratos test pins it.",
-    '- The Host in `request_url` and in the AAL `return_to` is the one Kratos received: an SSR call to an internal address puts that address there.',
-    '- webauthn and passkey registration: a real attestation cannot be checked by the mock, which accepts any well-formed one (Kratos answers a failed one with a 500).',
-    '- `show_verification_ui` appears only with the `show_verification_ui` hook (or the legacy flag): the mock behaves as if it were configured.',
-    '- Password breach (HIBP) and similarity checks are not imitated by the mock.',
+    "- A real OIDC login at a provider, and WebAuthn or passkey registrations with a real authenticator: the recordings stop at the redirect to the provider and at Kratos' parse error.",
+    '- The password breach check (haveibeenpwned): it needs the internet, so our configuration turns it off.',
+    '- An API flow (`/self-service/settings/api`) used through these endpoints, and `X-Session-Token` in place of the cookie: the SDK does not send them.',
     '',
   )
   return lines.join('\n')

@@ -10,7 +10,8 @@ useMsw()
 const kratos = createKratosClient({ baseUrl: BASE_URL, retry: 0 })
 
 async function openSettings(): Promise<{ flowId: string; cookie: string }> {
-  server.use(...createKratosHandlers({ baseUrl: BASE_URL }))
+  // A Kratos with the show_verification_ui hook, which names the new address to verify.
+  server.use(...createKratosHandlers({ baseUrl: BASE_URL, verificationHook: true }))
   const session = `${SESSION_COOKIE}=lifecycle`
   const created = await kratos.createBrowserSettingsFlow(undefined, session)
   if (created.kind !== 'flow') throw new Error(created.kind)

@@ -79,7 +79,7 @@ describe('examples/nextjs against the mock Kratos, in Chromium', () => {
     await page.goto(`${appUrl}/settings`)
     expect(new URL(page.url()).pathname).toBe('/settings')
     await expect(page.locator('h1').textContent()).resolves.toBe('Account settings')
-    expect(await page.locator('form[data-group="profile"] input[name="traits.email"]').inputValue()).toBe('ada@example.com')
+    expect(await page.locator('form[data-group="profile"] input[name="traits.email"]').inputValue()).toBe('e2e-session@example.com')
     const token = await page.locator('form[data-group="profile"] input[name="csrf_token"]').inputValue()
     const csrf = (await context.cookies()).find((cookie) => cookie.name === CSRF_COOKIE)
     expect(csrf).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' })

@@ -20,7 +20,7 @@ describe('groupNodes', () => {
   test('groups nodes by group, groups in first-seen order, nodes in document order', () => {
     const flow = makeSettingsFlow()
     const groups = groupNodes(flow)
-    expect([...groups.keys()]).toEqual(['default', 'profile', 'password'])
+    expect([...groups.keys()]).toEqual(['default', 'profile', 'password', 'oidc', 'lookup_secret', 'webauthn', 'passkey', 'totp'])
     expect(groups.get('profile')?.map((node) => isNodeType(node, 'input') && node.attributes.name)).toEqual(['traits.email', 'traits.name.first', 'traits.name.last', 'method'])
     expect([...groups.values()].flat()).toEqual(flow.ui.nodes)
   })

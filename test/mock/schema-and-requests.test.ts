@@ -63,7 +63,8 @@ describe('traits of the wrong JSON type', () => {
     expect(messagesOn(body, 'traits.meta')).toEqual(wrongType('object', 'string'))
     // The validator names any number `number`, a whole one included (ory/jsonschema's jsonType).
     expect(messagesOn(body, 'traits.newsletter')).toEqual(wrongType('boolean', 'number'))
-    expect(body['ui'].messages).toEqual([])
+    // Kratos leaves out an empty list of flow messages (recorded: U3).
+    expect(body['ui'].messages).toBeUndefined()
   })
 
   test('whole numbers satisfy integer and number traits, and a trait without a type takes any value', async () => {

@@ -75,7 +75,7 @@ import { makeSettingsFlow } from 'kratos-settings/mock'
 import { createKratosHandlers } from 'kratos-settings/msw'
 import type { HttpHandler } from 'msw'
 
-export const handlers: HttpHandler[] = createKratosHandlers({ baseUrl: 'https://auth.example.com', error: 'session_inactive' })
+export const handlers: HttpHandler[] = createKratosHandlers({ baseUrl: 'https://auth.example.com', kratosVersion: 'v25.4.0' })
 export const flowId: string = makeSettingsFlow({ state: 'success' }).id
 
 export async function forward(request: Request, response: Response): Promise<void> {
