@@ -57,7 +57,8 @@ export interface MockKratosOptions {
 }
 
 /**
- * The session cookie the mock reads: `ory_kratos_session=<token>`. Every token is a session,
+ * The session cookie the mock reads: `ory_kratos_session=<token>` (or the header
+ * `X-Session-Token: ory_st_<token>`, which wins over the cookie). Every token is a session,
  * authenticated when the mock first sees it. A token `aal1-<name>` (or `aal1`) is a session of
  * `<name>` without the second factor that identity has; `aal2-<name>` one with it;
  * `stale-<name>` (or `stale`) one that
@@ -316,8 +317,10 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
       const hint = ajax
         ? "We detected an AJAX call, please ensure that CORS is enabled and configured correctly, and that your AJAX code sends cookies and has credentials enabled. For further debugging, check your Browser's Network Tab to see what cookies are included or excluded."
         : CSRF_HINT_SERVER
-      // Only called with a session cookie, so Kratos' "Cookie header empty" reason cannot arise here.
-      if (readCookie(request.headers.get('cookie'), CSRF_COOKIE) === undefined) details = { hint, reject_reason: 'The HTTP Cookie Header was set but did not include the anti-CSRF cookie.' }
+      const cookieHeader = request.headers.get('cookie')
+      // A session token alone brings no cookie (recorded: U57).
+      if (cookieHeader === null || cookieHeader === '') details = { hint, reject_reason: 'The HTTP Cookie Header is empty or not set.' }
+      else if (readCookie(cookieHeader, CSRF_COOKIE) === undefined) details = { hint, reject_reason: 'The HTTP Cookie Header was set but did not include the anti-CSRF cookie.' }
       else if (form && body['csrf_token'] === undefined && !request.headers.get('x-csrf-token')) details = { hint: missingToken }
       else details = { hint, reject_reason: mismatch }
     }
@@ -461,7 +464,9 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
       csrfSecret = readCsrfSecret(value)!
       headers.append('set-cookie', `${CSRF_COOKIE}=${value}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${secure}`)
     }
-    const token = readCookie(cookieHeader, SESSION_COOKIE)
+    // An X-Session-Token wins over the cookie (recorded: U58); `ory_st_<name>` is the session of <name>.
+    const sessionToken = request.headers.get('x-session-token')
+    const token = sessionToken !== null && sessionToken.startsWith('ory_st_') ? sessionToken.slice('ory_st_'.length) : readCookie(cookieHeader, SESSION_COOKIE)
     const found = session(token)
     if (route === 'create') return create(request, url, asJson, found, csrfSecret!, headers)
     if (found === undefined) {

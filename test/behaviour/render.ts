@@ -108,7 +108,6 @@ export function renderBehaviourTable(): string {
     '',
     "- A real OIDC login at a provider, and WebAuthn or passkey registrations with a real authenticator: the recordings stop at the redirect to the provider and at Kratos' parse error.",
     '- The password breach check (haveibeenpwned): it needs the internet, so our configuration turns it off.',
-    '- An API flow (`/self-service/settings/api`) used through these endpoints, and `X-Session-Token` in place of the cookie: the SDK does not send them.',
     '',
   )
   return lines.join('\n')

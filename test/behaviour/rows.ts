@@ -462,4 +462,22 @@ export const ROWS: readonly Row[] = [
     note: 'Nothing is saved until the new address is verified: a 200 flow in show_form with continue_with show_verification_ui.',
     result: { kind: 'flow', status: 200, flow: { state: 'show_form' } }, step: { type: 'verify', address: 'verify-1@example.com' },
   },
+  // --- session tokens, which API clients send and the SDK does not
+  {
+    id: 'G10', endpoint: 'get', client: 'JSON', condition: "an API flow (created with X-Session-Token) read with its owner's cookie",
+    source: 'selfservice/flow/settings/handler.go:468-520',
+    note: 'Kratos does not check the flow type here: the flow comes back, `type: api`.',
+    result: { kind: 'flow', status: 200, flow: { type: 'api' } }, step: { type: 'render' },
+  },
+  {
+    id: 'U57', endpoint: 'update', client: 'JSON, JSON body', condition: 'a browser flow posted with X-Session-Token and no cookie',
+    source: 'selfservice/flow/request.go:76-79 (EnsureCSRF: a browser flow needs the CSRF cookie); x/nosurfx/nosurf.go',
+    result: { kind: 'error', status: 403, error: { id: 'security_csrf_violation' } }, step: { type: 'error' },
+  },
+  {
+    id: 'U58', endpoint: 'update', client: 'JSON, JSON body', condition: "X-Session-Token of another identity, with the flow owner's cookie",
+    source: 'session/manager_http.go FetchFromRequest (the token is read before the cookie); selfservice/flow/settings/flow.go Valid',
+    note: 'The token wins over the cookie.',
+    result: { kind: 'error', status: 403, error: { id: 'security_identity_mismatch' } }, step: { type: 'redirect', reason: 'restart' },
+  },
 ]

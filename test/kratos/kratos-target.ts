@@ -86,6 +86,12 @@ export function kratosTarget(name: string, publicUrl: string, adminUrl: string):
       browser.exchanges.length = 0
       return { browser, email, password, identityId: String(identity['id']), totpSecret: secret }
     },
+    async sessionToken(user) {
+      const api = anonymous()
+      const login = await expectJson(await api.getJson('self-service/login/api', { cookies: false }), 'login API flow')
+      const answer = await expectJson(await api.postJson(`self-service/login?flow=${String(login['id'])}`, { method: 'password', identifier: user.email, password: user.password }), 'API sign in')
+      return String(answer['session_token'])
+    },
     async again(user, options = {}) {
       const browser = anonymous()
       await signIn(browser, user.email, user.password)

@@ -3,45 +3,15 @@
 // but for the row's known differences. CI needs no Kratos.
 import { describe, expect, test } from 'vitest'
 import { ROWS, expectedFor } from '../behaviour/rows.js'
-import { onKratos, testClient, useMsw } from '../helpers/msw.js'
+import { testClient } from '../helpers/msw.js'
+import { callSdk } from './sdk-replay.js'
 import { compareAnswers, type Difference } from './compare.js'
 import { explainedBy, KNOWN_DIFFERENCES, scenarioFailsOn } from './known-differences.js'
 import type { KratosVersion } from '../../src/mock/index.js'
 import { mockTarget } from './mock-target.js'
-import { normalizeExchange, type Recording } from './normalize.js'
-import { recordedResponse, recordingsOf, VERSIONS } from './recordings.js'
+import { normalizeExchange } from './normalize.js'
+import { recordingsOf, VERSIONS } from './recordings.js'
 import { SCENARIOS } from './scenarios.js'
-
-useMsw()
-
-/** The SDK call that sends the recorded request; undefined for a request no SDK operation sends (a browser's navigation). */
-function callSdk(recording: Recording) {
-  const url = new URL(recording.request.url)
-  const accept = recording.request.headers['accept'] ?? ''
-  const mode = accept.includes('application/json') ? 'json' : 'redirect'
-  const cookie = recording.request.cookies.length === 0 ? undefined : recording.request.cookies.map((name) => `${name}=value`).join('; ')
-  const kratos = testClient()
-  const path = url.pathname.slice(1)
-  const answer = () => recordedResponse(recording)
-  if (path === 'self-service/settings/browser') {
-    onKratos('get', path, answer)
-    const organization = url.searchParams.get('organization') ?? undefined
-    return kratos.createBrowserSettingsFlow(url.searchParams.get('return_to') ?? undefined, cookie, { mode, ...(organization === undefined ? {} : { organization }) })
-  }
-  if (path === 'self-service/settings/flows') {
-    onKratos('get', path, answer)
-    return kratos.getSettingsFlow(url.searchParams.get('id') ?? '', cookie)
-  }
-  if (path === 'self-service/settings' && recording.request.method === 'POST') {
-    onKratos('post', path, answer)
-    const form = recording.request.headers['content-type']?.includes('json') !== true
-    const sent = recording.request.body
-    // A repeated form field: the first value is the one Kratos reads.
-    const body = Array.isArray(sent) ? Object.fromEntries([...(sent as [string, string][])].reverse()) : (sent as Record<string, unknown>)
-    return kratos.updateSettingsFlow(url.searchParams.get('flow') ?? '', body as never, cookie, { mode: form && mode === 'redirect' ? 'redirect' : 'json', encoding: form ? 'form' : 'json' })
-  }
-  return undefined
-}
 
 const unexplained = (row: string, version: string, differences: readonly Difference[]) => differences.filter((difference) => explainedBy(row, version, difference) === undefined)
 

@@ -198,6 +198,23 @@ export const SCENARIOS: readonly Scenario[] = [
   // --- return_to on success
   { id: 'U52', run: async (t) => { const b = await signedIn(t); const { flow, csrf } = await start(b, `?return_to=${encodeURIComponent(`${UI_ORIGIN}/done`)}`); await b.postJson(update(flow.id), { method: 'password', csrf_token: csrf, password: NEW_PASSWORD }); return b } },
   { id: 'U53', run: async (t) => { const b = await signedIn(t); const { flow, csrf } = await start(b, `?return_to=${encodeURIComponent(`${UI_ORIGIN}/done`)}`); await b.postForm(update(flow.id), { method: 'password', csrf_token: csrf, password: NEW_PASSWORD }); return b } },
+  // --- session tokens (API clients), which the SDK never sends
+  { id: 'U57', run: async (t) => {
+    const user = await t.user(); const { flow, csrf } = await start(user.browser)
+    const token = await t.sessionToken(user)
+    await user.browser.postJson(update(flow.id), { method: 'password', csrf_token: csrf, password: NEW_PASSWORD }, { cookies: false, headers: { 'x-session-token': token } }); return user.browser
+  } },
+  { id: 'U58', run: async (t) => {
+    const user = await t.user(); const { flow, csrf } = await start(user.browser)
+    const other = await t.user(); const token = await t.sessionToken(other)
+    await user.browser.postJson(update(flow.id), { method: 'password', csrf_token: csrf, password: NEW_PASSWORD }, { headers: { 'x-session-token': token } }); return user.browser
+  } },
+  { id: 'G10', run: async (t) => {
+    const user = await t.user(); const token = await t.sessionToken(user)
+    const api = await user.browser.getJson('self-service/settings/api', { cookies: false, headers: { 'x-session-token': token } })
+    const flow = (await api.json()) as Flow
+    await user.browser.getJson(get(flow.id)); return user.browser
+  } },
   // --- variant configuration
   { id: 'U54', configuration: 'variant', run: postJson((csrf) => ({ method: 'lookup_secret', csrf_token: csrf, lookup_secret_regenerate: true })) },
   { id: 'U56', configuration: 'pending-change', skip: { versions: ['v26.2.0', 'v25.4.0', 'v1.3.1'], reason: 'the verify_new_address hook is newer than v26.2.0' }, run: postJson((csrf) => ({ method: 'profile', csrf_token: csrf, traits: { email: `verify-${Date.now()}@example.com` } })) },

@@ -27,9 +27,6 @@ export interface UserOptions {
 export class Browser {
   readonly cookies = new Map<string, string>()
   readonly exchanges: Exchange[] = []
-  /** An `X-Session-Token` to send instead of cookies (an API client). */
-  sessionToken: string | undefined
-
   constructor(
     private readonly send: Fetch,
     readonly publicUrl: string,
@@ -47,7 +44,6 @@ export class Browser {
     const filter = init.cookies === false ? () => false : typeof init.cookies === 'function' ? init.cookies : () => true
     const cookie = this.cookieHeader(filter)
     if (cookie !== undefined && !headers.has('cookie')) headers.set('cookie', cookie)
-    if (this.sessionToken !== undefined) headers.set('x-session-token', this.sessionToken)
     // Node's fetch sends this on every request; the mock sees the request before any fetch does.
     if (!headers.has('sec-fetch-mode')) headers.set('sec-fetch-mode', 'cors')
     const body = typeof init.body === 'string' ? init.body : undefined
@@ -114,6 +110,8 @@ export interface Target {
   user(options?: UserOptions): Promise<User>
   /** Another browser of `user`'s identity, signed in anew: with the second factor when it has one, unless `aal1`. */
   again(user: User, options?: { aal1?: boolean }): Promise<Browser>
+  /** A session token for `user`'s identity, as an API client signs in (the login API flow). */
+  sessionToken(user: User): Promise<string>
   /** Lets time pass: real seconds for Kratos, the mock's clock for the mock. */
   wait(ms: number): Promise<void>
   /** A TOTP code Kratos accepts for `secret` (the flow's `totp_secret_key`) now. */
