@@ -52,7 +52,14 @@ export function makeSettingsFlow(overrides: Partial<SettingsFlow> = {}, now = ne
     createdAt: issuedAt.toISOString(),
     addressIds: ['0d1c2b3a-4958-4766-8574-635241302010', '1e2d3c4b-5a69-4877-8695-a4b3c2d1e0f0'],
   }
-  const context = { baseUrl: EXAMPLE_BASE, traitsSchema: DEFAULT_TRAITS_SCHEMA, identity, providers: ['github'], csrfToken: 'Mh8bPcVnWb2ZFVwzG9Rc4pW3xJ7kQe1aT0sYd5uLfHo=', version: VERSIONS[DEFAULT_KRATOS_VERSION] }
+  const context = {
+    baseUrl: EXAMPLE_BASE,
+    traitsSchema: DEFAULT_TRAITS_SCHEMA,
+    identity,
+    providers: ['github'],
+    csrfToken: 'Mh8bPcVnWb2ZFVwzG9Rc4pW3xJ7kQe1aT0sYd5uLfHo=',
+    version: VERSIONS[DEFAULT_KRATOS_VERSION],
+  }
   return {
     id,
     type: 'browser',

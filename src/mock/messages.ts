@@ -21,7 +21,9 @@ export const MESSAGES = {
   pattern: (pattern: string) => error(4000004, `does not match pattern ${JSON.stringify(pattern)}`, { pattern }),
   /** text/message_validation.go:200-209 (v26.2.0 on; before, the validator's own text as a generic message) */
   email: (value: string, version: VersionBehaviour): UiText =>
-    version.emailMessage === 'enter_valid' ? error(4000040, 'Enter a valid email address', { value }) : error(4000001, `${JSON.stringify(value)} is not valid "email"`, { reason: `${JSON.stringify(value)} is not valid "email"` }),
+    version.emailMessage === 'enter_valid'
+      ? error(4000040, 'Enter a valid email address', { value })
+      : error(4000001, `${JSON.stringify(value)} is not valid "email"`, { reason: `${JSON.stringify(value)} is not valid "email"` }),
   /** text/message_validation.go:241-251 */
   passwordMinLength: (min: number, actual: number) => error(4000032, `The password must be at least ${min} characters long, but got ${actual}.`, { min_length: min, actual_length: actual }),
   /** text/message_validation.go: the identifier is taken (recorded: U51) */

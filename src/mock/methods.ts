@@ -95,7 +95,8 @@ function profile(ctx: MethodContext): MethodOutcome {
   })
   if (changed.length > 0 && !ctx.privileged) return { kind: 'refresh' }
   const email = ownField(next, 'email')
-  if (typeof email === 'string' && email !== ownField(ctx.identity.traits, 'email') && ctx.identifierTaken(email)) return { kind: 'invalid', messages: [{ name: '', message: MESSAGES.duplicate() }], values }
+  if (typeof email === 'string' && email !== ownField(ctx.identity.traits, 'email') && ctx.identifierTaken(email))
+    return { kind: 'invalid', messages: [{ name: '', message: MESSAGES.duplicate() }], values }
   if (typeof email === 'string' && email !== ownField(ctx.identity.traits, 'email') && ctx.verifyNewAddress) return { kind: 'pending_verification', address: email, values }
   if (email !== ownField(ctx.identity.traits, 'email')) ctx.identity.verificationSent = false
   ctx.identity.traits = next
@@ -180,7 +181,13 @@ function isAttestation(text: string): boolean {
   }
   if (!isJsonObject(value) || !isJsonObject(value['response'])) return false
   const response = value['response']
-  return typeof value['id'] === 'string' && typeof value['rawId'] === 'string' && value['type'] === 'public-key' && typeof response['clientDataJSON'] === 'string' && typeof response['attestationObject'] === 'string'
+  return (
+    typeof value['id'] === 'string' &&
+    typeof value['rawId'] === 'string' &&
+    value['type'] === 'public-key' &&
+    typeof response['clientDataJSON'] === 'string' &&
+    typeof response['attestationObject'] === 'string'
+  )
 }
 
 /** The length of the longest common substring (validator.go's lcsLength). */

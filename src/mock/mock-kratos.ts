@@ -1,12 +1,11 @@
-import type { KnownErrorId } from '../errors/known-errors.js'
 import { findInput, isNodeType } from '../flow/flow-helpers.js'
 import type { ContinueWith, SettingsFlow, UiNode, UiText } from '../types.js'
 import { parseJson, type JsonObject } from '../utils/json.js'
 import { maskCsrfToken, newCsrfSecret, readCsrfSecret, verifyCsrfToken } from './csrf.js'
-import { CSRF_HINT_SERVER, DEFAULT_FLOW_LIFESPAN_MS, identityOf, kratosErrorStatus, makeKratosError, makeSettingsFlow } from './fixtures.js'
+import { CSRF_HINT_SERVER, DEFAULT_FLOW_LIFESPAN_MS, identityOf, makeKratosError } from './fixtures.js'
 import { DEFAULT_TRAITS_SCHEMA, type FieldMessage, type TraitSchema } from './identity-schema.js'
 import { MESSAGES } from './messages.js'
-import { applyMethods, readPath, type MockIdentity } from './methods.js'
+import { applyMethods, type MockIdentity } from './methods.js'
 import { isJsonRequest } from './negotiate.js'
 import { normalizeJsonBody, ownField, parseFormBody } from './request-body.js'
 import { directoryUrl, settingsEndpoints } from '../utils/settings-endpoints.js'
@@ -19,7 +18,15 @@ export type SettingsMethod = 'profile' | 'password' | 'oidc' | 'totp' | 'lookup_
 /** The method a body is for: its `method` field, else the method its fields belong to (the strategies' own checks). */
 function requestedMethod(body: JsonObject): string | undefined {
   if (typeof body['method'] === 'string') return body['method']
-  const fields: Record<string, SettingsMethod> = { link: 'oidc', unlink: 'oidc', totp_unlink: 'totp', webauthn_register: 'webauthn', webauthn_remove: 'webauthn', passkey_settings_register: 'passkey', passkey_remove: 'passkey' }
+  const fields: Record<string, SettingsMethod> = {
+    link: 'oidc',
+    unlink: 'oidc',
+    totp_unlink: 'totp',
+    webauthn_register: 'webauthn',
+    webauthn_remove: 'webauthn',
+    passkey_settings_register: 'passkey',
+    passkey_remove: 'passkey',
+  }
   for (const [field, method] of Object.entries(fields)) if (body[field] !== undefined) return method
   return ['confirm', 'reveal', 'disable', 'regenerate'].some((flag) => body[`lookup_secret_${flag}`] !== undefined) ? 'lookup_secret' : undefined
 }
@@ -164,7 +171,16 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
         const traits: JsonObject = { email: 'ada@example.com', name: { first: 'Ada', last: 'Lovelace' } }
         // A name that can be an email's local part is the identity's email: `grace` is grace@example.com.
         if (/^[a-z0-9._-]+$/i.test(name)) traits['email'] = `${name}@example.com`
-        identity = { id: crypto.randomUUID(), traits, hasTotp: false, lookupCodes: undefined, password: undefined, verificationSent: false, createdAt: now().toISOString(), addressIds: [crypto.randomUUID(), crypto.randomUUID()] }
+        identity = {
+          id: crypto.randomUUID(),
+          traits,
+          hasTotp: false,
+          lookupCodes: undefined,
+          password: undefined,
+          verificationSent: false,
+          createdAt: now().toISOString(),
+          addressIds: [crypto.randomUUID(), crypto.randomUUID()],
+        }
         identities.set(name, identity)
       }
       if (kind === 'aal1' || kind === 'aal2') identity.hasTotp = true
@@ -369,7 +385,15 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     const method = requestedMethod(body)
     if (method !== undefined && disabled.has(method)) {
       // flow/request.go MethodEnabledAndAllowed (recorded: U54)
-      return fail(herodot(404, 'Not Found', 'The requested resource could not be found', 'This endpoint was disabled by system administrator. Please check your url or contact the system administrator to enable it.'), asJson)
+      return fail(
+        herodot(
+          404,
+          'Not Found',
+          'The requested resource could not be found',
+          'This endpoint was disabled by system administrator. Please check your url or contact the system administrator to enable it.',
+        ),
+        asJson,
+      )
     }
     const outcome = applyMethods({
       body,

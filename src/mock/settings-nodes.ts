@@ -63,7 +63,13 @@ function webauthnNodes(ctx: NodeContext): UiNode[] {
   return [
     input('webauthn', 'webauthn_register_displayname', 'text', { value: '' }, info(1050013, 'Name of the security key')),
     input('webauthn', 'webauthn_register', 'hidden', { value: '' }),
-    input('webauthn', 'webauthn_register_trigger', 'button', { value: options, onclick: `window.oryWebAuthnRegistration(${options})`, onclickTrigger: 'oryWebAuthnRegistration' }, info(1050012, 'Add security key')),
+    input(
+      'webauthn',
+      'webauthn_register_trigger',
+      'button',
+      { value: options, onclick: `window.oryWebAuthnRegistration(${options})`, onclickTrigger: 'oryWebAuthnRegistration' },
+      info(1050012, 'Add security key'),
+    ),
     {
       type: 'script',
       group: 'webauthn',
@@ -86,7 +92,13 @@ function webauthnNodes(ctx: NodeContext): UiNode[] {
 
 function passkeyNodes(ctx: NodeContext): UiNode[] {
   return [
-    input('passkey', 'passkey_register_trigger', 'button', { value: '', onclick: 'window.oryPasskeySettingsRegistration()', onclickTrigger: 'oryPasskeySettingsRegistration' }, info(1050019, 'Add passkey')),
+    input(
+      'passkey',
+      'passkey_register_trigger',
+      'button',
+      { value: '', onclick: 'window.oryPasskeySettingsRegistration()', onclickTrigger: 'oryPasskeySettingsRegistration' },
+      info(1050019, 'Add passkey'),
+    ),
     input('passkey', 'passkey_settings_register', 'hidden'),
     input('passkey', 'passkey_create_data', 'hidden', { value: webauthnOptions(ctx) }),
   ]
@@ -100,7 +112,13 @@ const MOCK_QR = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6f
 function totpNodes(ctx: NodeContext): UiNode[] {
   if (ctx.identity.hasTotp) return [input('totp', 'totp_unlink', 'submit', { value: 'true', required: true }, info(1050004, 'Unlink TOTP Authenticator App'))]
   return [
-    { type: 'img', group: 'totp', attributes: { src: MOCK_QR, id: 'totp_qr', width: 256, height: 256, node_type: 'img' }, messages: [], meta: { label: info(1050005, 'Authenticator app QR code') } } as UiNode,
+    {
+      type: 'img',
+      group: 'totp',
+      attributes: { src: MOCK_QR, id: 'totp_qr', width: 256, height: 256, node_type: 'img' },
+      messages: [],
+      meta: { label: info(1050005, 'Authenticator app QR code') },
+    } as UiNode,
     {
       type: 'text',
       group: 'totp',

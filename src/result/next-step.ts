@@ -19,6 +19,7 @@ export type RedirectReason = 'kratos' | 'login' | 'second_factor' | 'reauthentic
 /** Show the flow's form: a new or read-back flow, or (`invalid: true`) a rejected submission with its messages. */
 export interface RenderStep {
   readonly type: 'render'
+  /** The flow whose form to show. */
   readonly flow: SettingsFlow
   /** True when Kratos rejected a submission: the messages on the nodes say why. */
   readonly invalid: boolean
@@ -32,6 +33,7 @@ export interface RenderStep {
  */
 export interface VerifyStep {
   readonly type: 'verify'
+  /** The flow as the submission left it: the values sent, nothing saved. */
   readonly flow: SettingsFlow
   /** The flow's `continue_with`, as sent: its `show_verification_ui` item is the one read here. */
   readonly continueWith: readonly ContinueWith[]

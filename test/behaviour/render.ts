@@ -33,7 +33,7 @@ export function summarize(recording: Recording): string {
     const value = body as Json
     const error = value['error'] as Json | undefined
     if (error !== undefined) {
-      parts.push(error['id'] === undefined ? `no error.id (code ${String(error['code'])})` : `error.id ${String(error['id'])}`)
+      parts.push(typeof error['id'] === 'string' ? `error.id ${error['id']}` : `no error.id (code ${JSON.stringify(error['code'])})`)
       if (typeof error['reason'] === 'string') parts.push(`reason "${clip(ids(error['reason']))}"`)
       for (const key of Object.keys(value).filter((name) => name !== 'error')) parts.push(key)
     }
@@ -76,9 +76,9 @@ export function renderBehaviourTable(): string {
     '',
     `One row per endpoint × client × condition. **Kratos sends** is what running Kratos answered: ${VERSIONS.join(', ')}`,
     '(master is ory/kratos b86338da), each built from its tag and run on 127.0.0.1 with our configuration',
-    '(`test/kratos/config/`), driven by the row\'s scenario (`test/kratos/scenarios.ts`) and recorded by',
+    "(`test/kratos/config/`), driven by the row's scenario (`test/kratos/scenarios.ts`) and recorded by",
     '`npm run record:kratos` into `test/kratos/recordings/<version>/<row>.json`. Versions that answered alike',
-    'share a line. **Source** is where in Kratos\' code (b86338da, `path:line`) the answer comes from.',
+    "share a line. **Source** is where in Kratos' code (b86338da, `path:line`) the answer comes from.",
     'A **JSON** client sends `Accept: application/json` (or a JSON body: Kratos treats `Content-Type:',
     'application/json` as JSON whatever `Accept` says, x/isjsonrequest.go:15-18); a **browser** navigates or',
     'posts a form.',
@@ -90,7 +90,7 @@ export function renderBehaviourTable(): string {
     'ids, reasons, message ids and texts), except for the differences the **mock** column lists.',
     '`npm run test:kratos` runs the same scenarios against a live Kratos.',
     '',
-    'Placeholders: `<id>` an id, `<email>` a user\'s email; Kratos\' public URL is `http://kratos.test`, the UI',
+    "Placeholders: `<id>` an id, `<email>` a user's email; Kratos' public URL is `http://kratos.test`, the UI",
     '`http://app.test/ui`. Error bodies are herodot\'s `{"error":{"id"?,"code","status","reason"?,"details"?,"message"}}`.',
     '',
   ]
@@ -98,8 +98,15 @@ export function renderBehaviourTable(): string {
     lines.push(`## ${ENDPOINTS[endpoint]}`, '', '| # | client | condition | Kratos sends | source | SDK result | next step | mock |', '|---|---|---|---|---|---|---|---|')
     for (const row of ROWS.filter((item) => item.endpoint === endpoint)) {
       const condition = row.note === undefined ? row.condition : `${row.condition}. ${row.note}`
-      const versions = row.byVersion === undefined ? '' : Object.entries(row.byVersion).map(([version, expected]) => ` ${version}: ${json(expected)}`).join('')
-      lines.push(`| ${row.id} | ${row.client} | ${cell(condition)} | ${cell(observed(row))} | ${cell(row.source)} | ${cell(json(row.result) + versions)} | ${cell(json(row.step))} | ${cell(mock(row))} |`)
+      const versions =
+        row.byVersion === undefined
+          ? ''
+          : Object.entries(row.byVersion)
+              .map(([version, expected]) => ` ${version}: ${json(expected)}`)
+              .join('')
+      lines.push(
+        `| ${row.id} | ${row.client} | ${cell(condition)} | ${cell(observed(row))} | ${cell(row.source)} | ${cell(json(row.result) + versions)} | ${cell(json(row.step))} | ${cell(mock(row))} |`,
+      )
     }
     lines.push('')
   }

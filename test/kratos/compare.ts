@@ -3,6 +3,7 @@
 // body's shape, error ids, message ids and texts. Values that differ per run (ids, times, emails,
 // tokens) are compared by kind only.
 import type { Recording } from './normalize.js'
+import { asText } from './target.js'
 
 export interface Difference {
   /** Where: `status`, `location`, `setCookie`, `body.error.reason`, `body.ui.nodes[traits.email].meta`, ... */
@@ -13,7 +14,15 @@ export interface Difference {
 
 /** `value` with its objects' keys sorted: key order carries no meaning in JSON. */
 const sorted = (value: unknown): unknown =>
-  Array.isArray(value) ? value.map(sorted) : value !== null && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([key, item]) => [key, sorted(item)])) : value
+  Array.isArray(value)
+    ? value.map(sorted)
+    : value !== null && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.entries(value)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([key, item]) => [key, sorted(item)]),
+        )
+      : value
 
 const generic = (value: unknown): unknown =>
   JSON.parse(
@@ -40,7 +49,7 @@ interface Node {
   meta?: { label?: Json }
 }
 
-const nodeKey = (node: Node) => `${node.group}/${node.type}/${String(node.attributes['name'] ?? node.attributes['id'] ?? '')}`
+const nodeKey = (node: Node) => `${node.group}/${node.type}/${asText(node.attributes['name']) || asText(node.attributes['id'])}`
 const texts = (messages: unknown) => (Array.isArray(messages) ? (messages as Json[]).map((message) => ({ id: message['id'], type: message['type'], text: message['text'] })) : messages)
 
 function compareFlow(kratos: Json, mock: Json, add: (path: string, a: unknown, b: unknown) => void): void {
@@ -69,7 +78,7 @@ function compareFlow(kratos: Json, mock: Json, add: (path: string, a: unknown, b
     add(`${at}.messages`, texts(node.messages), texts(other.messages))
     add(`${at}.meta.label`, node.meta?.label, other.meta?.label)
     add(`${at}.attributes.keys`, keys(node.attributes), keys(other.attributes))
-    if (String(node.attributes['name'] ?? '').startsWith('traits.')) add(`${at}.attributes.value`, node.attributes['value'], other.attributes['value'])
+    if (asText(node.attributes['name']).startsWith('traits.')) add(`${at}.attributes.value`, node.attributes['value'], other.attributes['value'])
   }
 }
 

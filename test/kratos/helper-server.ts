@@ -1,6 +1,7 @@
 // What our Kratos configuration calls on 127.0.0.1:4499 while recording: the profile web hooks
 // and a stub OIDC provider (only its discovery document: a link stops at the redirect to it).
 import { createServer, type Server } from 'node:http'
+import { asText } from './target.js'
 
 export const HELPER_ORIGIN = 'http://127.0.0.1:4499'
 
@@ -22,7 +23,7 @@ export async function startHelper(): Promise<() => Promise<void>> {
   const issuer = `${HELPER_ORIGIN}/oidc`
   const server: Server = createServer((request, response) => {
     void read(request).then((text) => {
-      const email = String((JSON.parse(text || '{}') as { email?: unknown }).email ?? '')
+      const email = asText((JSON.parse(text || '{}') as { email?: unknown }).email)
       const send = (status: number, body?: unknown) => {
         response.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' })
         response.end(body === undefined ? undefined : JSON.stringify(body))

@@ -1,7 +1,7 @@
 // A running Kratos with our configuration (test/kratos/config) as a scenario's target: users are
 // created through the admin API and signed in through Kratos' own login flows.
 import { randomUUID } from 'node:crypto'
-import { Browser, totp, type Target, type User, type UserOptions } from './target.js'
+import { asText, Browser, totp, type Target, type User, type UserOptions } from './target.js'
 
 /** `privileged_session_max_age` and the settings `lifespan` of test/kratos/config/kratos.yml. */
 export const CONFIGURED_AGE_MS = 4_000
@@ -16,7 +16,7 @@ async function expectJson(response: Response, step: string): Promise<Json> {
 
 function csrfOf(flow: Json): string {
   const node = flow.ui?.nodes.find((item) => item.attributes['name'] === 'csrf_token')
-  return String(node?.attributes['value'] ?? '')
+  return asText(node?.attributes['value'])
 }
 
 /** The TOTP secret a settings flow shows while TOTP is not set up. */

@@ -23,20 +23,27 @@ describe.skipIf(live === undefined)('a live Kratos', () => {
   const recordings = live === undefined ? new Map() : recordingsOf(version)
   const runnable = SCENARIOS.filter((scenario) => scenario.skip?.versions.includes(version) !== true)
 
-  test.each(runnable.map((scenario) => [scenario.id, scenario] as const))('%s answers as recorded, and the SDK reads it as the row says', async (id, scenario) => {
-    const configuration = scenario.configuration ?? 'kratos'
-    const target = targets[configuration]
-    if (target === undefined) return expect.fail(`no Kratos with the ${configuration} configuration: set its URLs (test/kratos/README.md)`)
-    const browser = await scenario.run(target)
-    const answer = await normalizeExchange(id, { version, configuration: configurationFiles(configuration, version) }, browser.exchanges.at(-1)!)
-    const recorded = recordings.get(id)
-    expect(recorded, `a recording of ${id} for ${version} (npm run record:kratos)`).toBeDefined()
-    expect(compareAnswers(recorded!, answer)).toEqual([])
-    const call = callSdk(answer)
-    if (call === undefined) return
-    const result = await call
-    const expected = expectedFor(ROWS.find((row) => row.id === id)!, version)
-    expect(result).toMatchObject(expected.result)
-    expect(testClient().nextStep(result, { returnTo: 'http://app.test/settings' })).toMatchObject(expected.step)
-  }, 60_000)
+  test.each(runnable.map((scenario) => [scenario.id, scenario] as const))(
+    '%s answers as recorded, and the SDK reads it as the row says',
+    async (id, scenario) => {
+      const configuration = scenario.configuration ?? 'kratos'
+      const target = targets[configuration]
+      if (target === undefined) return expect.fail(`no Kratos with the ${configuration} configuration: set its URLs (test/kratos/README.md)`)
+      const browser = await scenario.run(target)
+      const answer = await normalizeExchange(id, { version, configuration: configurationFiles(configuration, version) }, browser.exchanges.at(-1)!)
+      const recorded = recordings.get(id)
+      expect(recorded, `a recording of ${id} for ${version} (npm run record:kratos)`).toBeDefined()
+      expect(compareAnswers(recorded!, answer)).toEqual([])
+      const call = callSdk(answer)
+      if (call === undefined) return
+      const result = await call
+      const expected = expectedFor(
+        ROWS.find((row) => row.id === id)!,
+        version,
+      )
+      expect(result).toMatchObject(expected.result)
+      expect(testClient().nextStep(result, { returnTo: 'http://app.test/settings' })).toMatchObject(expected.step)
+    },
+    60_000,
+  )
 })

@@ -1,13 +1,11 @@
 // Turns an exchange into a recording: hosts, ids, timestamps, emails, tokens and cookie values
 // replaced by placeholders, so that a recording holds no secret and two runs compare equal.
-import type { Exchange } from './target.js'
+import { asText, type Exchange } from './target.js'
 
 /** One recorded exchange, as stored in test/kratos/recordings/<version>/<row>.json. */
 export interface Recording {
   readonly row: string
-  readonly kratos: { readonly version: string; readonly commit?: string; /** The configuration files Kratos ran with, in order. */
-    readonly configuration: readonly string[]
-  }
+  readonly kratos: { readonly version: string; readonly commit?: string; /** The configuration files Kratos ran with, in order. */ readonly configuration: readonly string[] }
   readonly request: {
     readonly method: string
     readonly url: string
@@ -92,7 +90,7 @@ export class Normalizer {
     // A UI node: random or secret values by the node's name or id.
     const attributes = out['attributes'] as Record<string, unknown> | undefined
     if (attributes !== undefined && typeof attributes === 'object') {
-      const name = String(attributes['name'] ?? attributes['id'] ?? '')
+      const name = asText(attributes['name']) || asText(attributes['id'])
       const placeholder = RANDOM_NODE_VALUES[name]
       if (placeholder !== undefined && typeof attributes['value'] === 'string' && attributes['value'] !== '') attributes['value'] = placeholder
       if (name === 'totp_secret_key') (attributes['text'] as Record<string, unknown>)['text'] = 'TOTP-SECRET'
@@ -114,7 +112,8 @@ function redactCodes(text: unknown): unknown {
   return {
     ...record,
     text: typeof record.text === 'string' ? record.text.replace(/[a-z0-9]{8}/g, 'CODE') : record.text,
-    context: record.context === undefined ? undefined : { ...record.context, secrets: record.context.secrets?.map((secret) => ({ ...secret, text: 'CODE', context: { ...secret.context, secret: 'CODE' } })) },
+    context:
+      record.context === undefined ? undefined : { ...record.context, secrets: record.context.secrets?.map((secret) => ({ ...secret, text: 'CODE', context: { ...secret.context, secret: 'CODE' } })) },
   }
 }
 
@@ -124,10 +123,12 @@ export function describeSetCookie(line: string): { name: string; attributes: str
   const name = pair.slice(0, pair.indexOf('='))
   return {
     name,
-    attributes: attributes.filter((part) => part !== '').map((part) => {
-      const [key = ''] = part.split('=')
-      return /^(expires|max-age)$/i.test(key) ? key : part
-    }),
+    attributes: attributes
+      .filter((part) => part !== '')
+      .map((part) => {
+        const [key = ''] = part.split('=')
+        return /^(expires|max-age)$/i.test(key) ? key : part
+      }),
   }
 }
 
@@ -153,7 +154,10 @@ export async function normalizeExchange(row: string, kratos: Recording['kratos']
     if (value !== null) headers[name] = value
   }
   if (request.headers.has('x-session-token')) headers['x-session-token'] = 'ory_st_TOKEN'
-  const cookies = (request.headers.get('cookie') ?? '').split(';').map((pair) => pair.trim().split('=')[0]!).filter((name) => name !== '')
+  const cookies = (request.headers.get('cookie') ?? '')
+    .split(';')
+    .map((pair) => pair.trim().split('=')[0]!)
+    .filter((name) => name !== '')
   const url = normalizer.text(request.url)
   let body: unknown
   if (exchange.requestBody !== undefined) {

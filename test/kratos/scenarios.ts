@@ -2,7 +2,7 @@
 // client) takes against Kratos, ending with the row's request. `npm run record:kratos` runs them
 // against a running Kratos and keeps the last exchange; `npm test` runs them against the mock and
 // compares its answer with the recording; `npm run test:kratos` runs them against a live Kratos.
-import type { Browser, Target, User } from './target.js'
+import { asText, type Browser, type Target, type User } from './target.js'
 
 /** Where our configuration puts the UI (never served) and the helper (hooks, OIDC stub). */
 export const UI_ORIGIN = 'http://127.0.0.1:4455'
@@ -32,7 +32,7 @@ const update = (id: string) => `self-service/settings?flow=${encodeURIComponent(
 const NEW_PASSWORD = 'a-new-Passw0rd-for-recording'
 
 function csrfOf(flow: Flow): string {
-  return String(flow.ui.nodes.find((node) => node.attributes['name'] === 'csrf_token')?.attributes['value'] ?? '')
+  return asText(flow.ui.nodes.find((node) => node.attributes['name'] === 'csrf_token')?.attributes['value'])
 }
 
 /** Starts a settings flow as a JSON client; the flow and its CSRF token. */

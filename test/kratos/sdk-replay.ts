@@ -16,7 +16,8 @@ export function callSdk(recording: Recording) {
     fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
       const request = new Request(input, init)
       const sent = new URL(request.url)
-      if (sent.pathname !== url.pathname || request.method !== recording.request.method) throw new Error(`the SDK sent ${request.method} ${sent.pathname}, the recording ${recording.request.method} ${url.pathname}`)
+      if (sent.pathname !== url.pathname || request.method !== recording.request.method)
+        throw new Error(`the SDK sent ${request.method} ${sent.pathname}, the recording ${recording.request.method} ${url.pathname}`)
       return recordedResponse(recording)
     },
   })
@@ -36,4 +37,3 @@ export function callSdk(recording: Recording) {
   }
   return undefined
 }
-

@@ -4,6 +4,9 @@ import { createHmac } from 'node:crypto'
 
 export type Fetch = (request: Request) => Promise<Response>
 
+/** A JSON value as text when it is a string, else ''. */
+export const asText = (value: unknown): string => (typeof value === 'string' ? value : '')
+
 /** One exchange as it went over the wire: what a recording keeps. */
 export interface Exchange {
   readonly request: Request
@@ -78,7 +81,12 @@ export class Browser {
   }
 
   /** POSTs a form: as a browser (`accept: 'html'`), or from a client that accepts JSON. */
-  postForm(path: string, fields: Record<string, string> | [string, string][], accept: 'html' | 'json' = 'html', init: RequestInit & { cookies?: boolean | ((name: string) => boolean) } = {}): Promise<Response> {
+  postForm(
+    path: string,
+    fields: Record<string, string> | [string, string][],
+    accept: 'html' | 'json' = 'html',
+    init: RequestInit & { cookies?: boolean | ((name: string) => boolean) } = {},
+  ): Promise<Response> {
     const headers = {
       accept: accept === 'html' ? 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' : 'application/json',
       'content-type': 'application/x-www-form-urlencoded',

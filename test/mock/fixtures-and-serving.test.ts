@@ -26,7 +26,14 @@ describe('makeSettingsFlow: the flow Kratos sends a signed-in user', () => {
   test("belongs to Ada's identity of the default schema, her email not yet verified (pending), as Kratos shows a new identity (recorded: C1)", () => {
     const { identity } = makeSettingsFlow({}, NOW)
     const at = '2026-11-21T12:00:00.000Z'
-    expect(identity).toMatchObject({ schema_id: 'default', schema_url: 'https://auth.example.com/schemas/ZGVmYXVsdA', traits: { email: 'ada@example.com' }, state_changed_at: at, created_at: at, updated_at: at })
+    expect(identity).toMatchObject({
+      schema_id: 'default',
+      schema_url: 'https://auth.example.com/schemas/ZGVmYXVsdA',
+      traits: { email: 'ada@example.com' },
+      state_changed_at: at,
+      created_at: at,
+      updated_at: at,
+    })
     const address = { value: 'ada@example.com', via: 'email', created_at: at, updated_at: at }
     expect(identity.verifiable_addresses).toEqual([{ id: '0d1c2b3a-4958-4766-8574-635241302010', ...address, verified: false, status: 'pending' }])
     expect(identity.recovery_addresses).toEqual([{ id: '1e2d3c4b-5a69-4877-8695-a4b3c2d1e0f0', ...address }])

@@ -279,7 +279,11 @@ describe('CSRF violations (x/nosurfx/nosurf.go:226-261)', () => {
 
   test.each([
     ['master', 'https://www.ory.com/docs/troubleshooting/csrf', { reject_reason: 'The HTTP Cookie Header was set but did not include the anti-CSRF cookie.' }],
-    ['v25.4.0', 'https://www.ory.sh/kratos/docs/debug/csrf', { hint: 'The anti-CSRF cookie was found but the CSRF token was not included in the HTTP request body (csrf_token) nor in the HTTP Header (X-CSRF-Token).' }],
+    [
+      'v25.4.0',
+      'https://www.ory.sh/kratos/docs/debug/csrf',
+      { hint: 'The anti-CSRF cookie was found but the CSRF token was not included in the HTTP request body (csrf_token) nor in the HTTP Header (X-CSRF-Token).' },
+    ],
   ] as const)('Kratos %s links %s and gives its details (recorded: U20)', async (kratosVersion, docs, details) => {
     const h = harness({ kratosVersion })
     const s = await h.start()
