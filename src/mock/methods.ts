@@ -77,7 +77,7 @@ export function readPath(value: unknown, path: readonly string[]): unknown {
   return path.reduce<unknown>((node, key) => ownField(node, key), value)
 }
 
-// selfservice/strategy/profile/strategy.go:130-200
+// selfservice/strategy/profile/strategy.go:130-200. Rows U1-U5, U13, U36-U38, U51, U56.
 function profile(ctx: MethodContext): MethodOutcome {
   if (ctx.body['method'] !== 'profile') return { kind: 'not_responsible' }
   const raw = ctx.body['traits']
@@ -103,7 +103,7 @@ function profile(ctx: MethodContext): MethodOutcome {
   return { kind: 'success' }
 }
 
-// selfservice/strategy/password/settings.go:78-212
+// selfservice/strategy/password/settings.go:78-212. Rows U6, U7, U11, U12, U47, U48, U52, U53.
 function password(ctx: MethodContext): MethodOutcome {
   if (ctx.body['method'] !== 'password') return { kind: 'not_responsible' }
   const value = text(ctx.body['password'])
@@ -119,7 +119,7 @@ function password(ctx: MethodContext): MethodOutcome {
   return { kind: 'success' }
 }
 
-// selfservice/strategy/oidc/strategy_settings.go:340-606; link and unlink check no CSRF token.
+// selfservice/strategy/oidc/strategy_settings.go:340-606; link and unlink check no CSRF token. Rows U29-U31, U43, U44.
 function oidc(ctx: MethodContext): MethodOutcome {
   const link = text(ctx.body['link'])
   const unlink = text(ctx.body['unlink'])
@@ -134,7 +134,7 @@ function oidc(ctx: MethodContext): MethodOutcome {
   return { kind: 'not_found', reason: 'identity does not have credential type oidc' }
 }
 
-// selfservice/strategy/totp/settings.go:90-257
+// selfservice/strategy/totp/settings.go:90-257. Rows U24, U25, U40.
 function totp(ctx: MethodContext): MethodOutcome {
   const unlink = isTrue(ctx.body['totp_unlink'])
   if (!unlink && ctx.body['method'] !== 'totp') return { kind: 'not_responsible' }
@@ -151,7 +151,7 @@ function totp(ctx: MethodContext): MethodOutcome {
   return { kind: 'success' }
 }
 
-// selfservice/strategy/webauthn/settings.go:100-330 and passkey/passkey_settings.go (same shape, but a passkey
+// Rows U32, U33, U45, U46. selfservice/strategy/webauthn/settings.go:100-330 and passkey/passkey_settings.go (same shape, but a passkey
 // removal goes before a registration: passkey_settings.go:270-273 against webauthn/settings.go:181-185).
 function securityKey({ register, remove, removeFirst }: { register: string; remove: string; removeFirst: boolean }) {
   return (ctx: MethodContext): MethodOutcome => {
@@ -227,7 +227,7 @@ function newCodes(): string[] {
   return Array.from({ length: 12 }, () => Array.from(crypto.getRandomValues(new Uint8Array(8)), (byte) => alphabet[byte % alphabet.length]).join(''))
 }
 
-// selfservice/strategy/lookup/settings.go:110-330; precedence confirm > reveal > disable > regenerate.
+// selfservice/strategy/lookup/settings.go:110-330; precedence confirm > reveal > disable > regenerate. Rows U26-U28, U41, U42.
 function lookupSecret(ctx: MethodContext): MethodOutcome {
   const [confirm, reveal, disable, regenerate] = ['confirm', 'reveal', 'disable', 'regenerate'].map((flag) => isTrue(ctx.body[`lookup_secret_${flag}`]))
   if (!confirm && !reveal && !disable && !regenerate) return { kind: 'not_responsible' }

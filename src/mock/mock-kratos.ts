@@ -275,24 +275,28 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     return stored
   }
 
+  // Each endpoint checks in Kratos' order; the comments name the rows of docs/kratos-behaviour.md.
   const create = (request: Request, url: URL, asJson: boolean, found: Session | undefined, csrfSecret: Uint8Array, headers: Headers): Response => {
     const returnTo = url.searchParams.get('return_to')
+    // C3, C4, C16: no session.
     if (found === undefined) {
       const body = makeKratosError('session_inactive')
       if (!version.credentialsMissingField) delete body['CredentialsMissing']
       if (asJson) return json(body, 401, headers)
       return redirect(loginInit(returnTo === null ? {} : { return_to: returnTo }), 303, headers)
     }
+    // C5-C7 (C13: required_aal aal1 lets the session through).
     if (found.aal1) {
       const body = aal2Error(returnTo === null || returnTo === '' ? undefined : request.url)
       return asJson ? json(body, 403, headers) : redirect(String(body['redirect_browser_to']), 303, headers)
     }
+    // C8-C11
     if (returnTo !== null && returnTo !== '') {
       const problem = checkReturnTo(returnTo)
       if (problem !== undefined) return fail(problem, asJson, headers)
     }
     const { flow } = newFlow(request, found.identity, csrfSecret, returnTo === '' ? null : returnTo)
-    // The success answer negotiates on Accept only (x/http.go:107-141).
+    // C1, C2, C12, C14, C15: the success answer negotiates on Accept only (x/http.go:107-141).
     return asJson ? json(flow, 200, headers) : redirect(settingsUi(flow.id), 303, headers)
   }
 
@@ -300,9 +304,13 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     // Stryker disable next-line StringLiteral: equivalent; flow ids are random UUIDs, so any fallback misses alike
     const id = url.searchParams.get('id') ?? ''
     const stored = flows.get(id)
+    // G4, G8
     if (stored === undefined) return json(herodot(404, 'Not Found', 'Unable to locate the resource'), 404, headers)
+    // G5
     if (stored.identityId !== found.identity.id) return json(makeKratosError('security_identity_mismatch'), 403, headers)
+    // G6
     if (found.aal1) return json(aal2Error(settingsUi(id)), 403, headers)
+    // G7
     if (new Date(stored.flow.expires_at) < now()) {
       const returnTo = stored.flow.return_to ?? ''
       const restart = new URL(endpoints.create)
@@ -347,19 +355,23 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
   const update = async (request: Request, url: URL, asJson: boolean, found: Session, token: string): Promise<Response> => {
     // Stryker disable next-line StringLiteral: equivalent; any fallback fails the UUID check alike
     const flowId = url.searchParams.get('flow') ?? ''
+    // U19
     if (!UUID.test(flowId)) {
       return fail(herodot(400, 'Bad Request', 'The request was malformed or contained invalid parameters', 'The flow query parameter is missing or malformed.'), asJson)
     }
     const stored = flows.get(flowId)
+    // U18
     if (stored === undefined) {
       return fail(herodot(404, 'Not Found', 'The requested resource could not be found', 'The settings request could not be found. Please restart the flow.'), asJson)
     }
+    // U10 (U55: required_aal aal1)
     if (found.aal1) {
       const body = aal2Error(request.url)
       return asJson ? json(body, 403) : redirect(String(body['redirect_browser_to']))
     }
     const csrfSecret = readCsrfSecret(readCookie(request.headers.get('cookie'), CSRF_COOKIE))
     const expiresAt = new Date(stored.flow.expires_at)
+    // U14, U15
     if (expiresAt < now()) {
       // selfservice/flow/settings/error.go:121-139, 199-214: a new flow, with a message saying why.
       const replacement = newFlow(request, found.identity, csrfSecret, stored.flow.return_to ?? null, stored.flow.request_url)
@@ -370,6 +382,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
       body.error.reason = `The self-service flow expired ${((now().getTime() - expiresAt.getTime()) / 60_000).toFixed(2)} minutes ago, initialize a new one.`
       return json(body, 410)
     }
+    // U16, U17, U58
     if (stored.identityId !== found.identity.id) {
       const body = makeKratosError('security_identity_mismatch')
       body.error.reason = 'The request was initiated by someone else and has been blocked for security reasons. Please go back and try again.'
@@ -412,6 +425,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
       identifierTaken: (email) => [...identities.values()].some((other) => other !== found.identity && ownField(other.traits, 'email') === email),
     })
     const backToUi = () => redirect(settingsUi(flowId))
+    // U1-U7, U20-U56: the first method responsible answers (methods.ts names its rows).
 
     switch (outcome.kind) {
       case 'invalid': {

@@ -351,7 +351,7 @@ export const ROWS: readonly Row[] = [
   {
     id: 'R1', endpoint: 'resume', client: 'browser', condition: 'U12, then a new login (refresh=true); the browser comes back to GET /self-service/settings?flow=<id>',
     source: 'selfservice/flow/settings/handler.go:123-124, 633-700; selfservice/flow/settings/strategy_helper.go:85',
-    note: 'No SDK operation sends this request: it is the navigation Kratos itself asked for (the return_to of U12). Kratos applies the held change and clears the continuity cookie.',
+    note: 'No SDK operation sends this request: it is the navigation Kratos itself asked for (the return_to of U12), and it goes on to the settings UI.',
     result: {}, step: {},
   },
   // --- updateSettingsFlow: conditions added from the recordings

@@ -497,6 +497,39 @@ describe('nextStep', () => {
     expect(answering.nextStep(result)).toEqual({ type: 'redirect', reason: 'restart', url: redirectTo, flowId: undefined })
   })
 
+  // Recorded: G7. Kratos' own URL carries the flow's return_to, which is where the user was going.
+  test("an expired flow read back restarts at Kratos' redirect_to even when the caller names a returnTo", async () => {
+    const redirectTo = `${BASE}/self-service/settings/browser?return_to=https%3A%2F%2Fapp.example.com%2Fback`
+    const details = { redirect_to: redirectTo, return_to: 'https://app.example.com/back' }
+    const { kratos: answering } = kratosAnswering(() => kratosError(410, { status: 'Gone', message: 'expired', details }))
+    const result = await answering.getSettingsFlow(FLOW_ID)
+    expect(answering.nextStep(result, { returnTo: APP })).toEqual({ type: 'redirect', reason: 'restart', url: redirectTo, flowId: undefined })
+  })
+
+  // Recorded: U56 (master, the verify_new_address hook).
+  test('a flow in show_form that asks for verification is a verify step; its URL passes the gate', () => {
+    const verification = { id: NEXT_ID, verifiable_address: 'new@example.com', url: 'http://app.test/ui/verification?flow=x' }
+    const pending = makeSettingsFlow({ continue_with: [{ action: 'show_verification_ui', flow: verification }] })
+    expect(kratos.nextStep({ kind: 'flow', status: 200, setCookie: [], flow: pending })).toEqual({
+      type: 'verify',
+      flow: pending,
+      continueWith: pending.continue_with,
+      verificationFlowId: NEXT_ID,
+      address: 'new@example.com',
+      url: 'http://app.test/ui/verification?flow=x',
+    })
+    const hostile = makeSettingsFlow({ continue_with: [{ action: 'show_verification_ui', flow: { ...verification, url: 'javascript:alert(1)' } }] })
+    expect(kratos.nextStep({ kind: 'flow', status: 200, setCookie: [], flow: hostile })).toMatchObject({ type: 'verify', url: undefined })
+  })
+
+  test('a verification item without its flow, or on a rejected form, leaves a render step that carries continue_with', () => {
+    const broken = makeSettingsFlow({ continue_with: [{ action: 'show_verification_ui' } as never] })
+    expect(kratos.nextStep({ kind: 'flow', status: 200, setCookie: [], flow: broken })).toEqual({ type: 'render', flow: broken, invalid: false, continueWith: broken.continue_with })
+    const item = { action: 'show_verification_ui' as const, flow: { id: NEXT_ID, verifiable_address: 'new@example.com' } }
+    const rejected = makeSettingsFlow({ continue_with: [item] })
+    expect(kratos.nextStep({ kind: 'invalid', status: 400, setCookie: [], flow: rejected })).toEqual({ type: 'render', flow: rejected, invalid: true, continueWith: [item] })
+  })
+
   test('a replaced flow restarts with the flow Kratos made in its place', async () => {
     const { kratos: answering } = kratosAnswering(() => Response.json(makeKratosError('self_service_flow_replaced', { use_flow_id: NEXT_ID }), { status: 410 }))
     const result = await answering.getSettingsFlow(FLOW_ID)
@@ -506,6 +539,28 @@ describe('nextStep', () => {
       url: `${BASE}/self-service/settings/browser?return_to=${encodeURIComponent(APP)}`,
       flowId: NEXT_ID,
     })
+  })
+})
+
+// Recorded: G4, G8 (get), U18 (update), U31 and U54 (update, other reasons).
+describe('id-less 404s', () => {
+  const notFound = (reason?: string) => () => kratosError(404, { status: 'Not Found', message: 'The requested resource could not be found', ...(reason === undefined ? {} : { reason }) })
+
+  test('on get, the only 404 is an unknown flow', async () => {
+    const { kratos } = kratosAnswering(notFound())
+    expect(await kratos.getSettingsFlow(FLOW_ID)).toMatchObject({ kind: 'error', error: { id: 'self_service_flow_not_found' } })
+  })
+
+  test('on update, an unknown flow by its reason; a disabled method or a missing credential is unexpected, never a restart', async () => {
+    const body = { method: 'password', password: 'a-new-password' } as const
+    const unknown = kratosAnswering(notFound('The settings request could not be found. Please restart the flow.')).kratos
+    expect(await unknown.updateSettingsFlow(FLOW_ID, body)).toMatchObject({ kind: 'error', error: { id: 'self_service_flow_not_found' } })
+    for (const reason of ['identity does not have credential type oidc', 'This endpoint was disabled by system administrator. Please check your url or contact the system administrator to enable it.']) {
+      const { kratos } = kratosAnswering(notFound(reason))
+      const result = await kratos.updateSettingsFlow(FLOW_ID, body)
+      expect(result).toMatchObject({ kind: 'unexpected', status: 404, error: { problem: 'unknown_error_id' } })
+      expect(kratos.nextStep(result).type).toBe('error')
+    }
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, test } from 'vitest'
-import { isKratosError, unwrapFlow, type KnownErrorId, type KnownKratosError, type SettingsFlow, type SettingsFlowResult, type UnexpectedResponseError } from '../../src/index.js'
+import { isKratosError, unwrapFlow, type KnownErrorId, type KnownKratosError, type NextStep, type SettingsFlow, type SettingsFlowResult, type UnexpectedResponseError } from '../../src/index.js'
 
 declare const result: SettingsFlowResult
 
@@ -111,5 +111,47 @@ describe('isKratosError and unwrapFlow', () => {
     const node = ({} as SettingsFlow).ui.nodes[0]
     if (node?.attributes.node_type === 'input') expectTypeOf(node.attributes.name).toEqualTypeOf<string>()
     if (node?.attributes.node_type === 'img') expectTypeOf(node.attributes.src).toEqualTypeOf<string>()
+  })
+})
+
+describe('NextStep', () => {
+  test('an exhaustive switch over type compiles with a never default, verify included, and each step has its fields', () => {
+    function describeStep(step: NextStep): string {
+      switch (step.type) {
+        case 'render':
+          return String(step.invalid) + step.continueWith.length
+        case 'verify':
+          return step.address + step.verificationFlowId + (step.url ?? '')
+        case 'success':
+          return step.redirectTo ?? ''
+        case 'redirect':
+          return step.url
+        case 'error':
+          return step.error.id
+        default: {
+          const unreachable: never = step
+          return unreachable
+        }
+      }
+    }
+    expectTypeOf(describeStep).returns.toEqualTypeOf<string>()
+  })
+
+  test('a switch without verify stops compiling', () => {
+    function describeStep(step: NextStep): string {
+      switch (step.type) {
+        case 'render':
+        case 'success':
+        case 'redirect':
+        case 'error':
+          return step.type
+        default: {
+          // @ts-expect-error 'verify' is not handled, so step is not never
+          const unreachable: never = step
+          return unreachable
+        }
+      }
+    }
+    expectTypeOf(describeStep).returns.toEqualTypeOf<string>()
   })
 })

@@ -49,6 +49,7 @@ function urlsOf(result: UpdateSettingsFlowResult, step: NextStep): Record<string
     redirectTo: error.redirectTo,
     stepUrl: step.type === 'redirect' ? step.url : undefined,
     successRedirect: step.type === 'success' ? step.redirectTo : undefined,
+    verificationUrl: step.type === 'verify' ? step.url : undefined,
   }
 }
 
@@ -72,6 +73,7 @@ const hostileAnswers = (url: string): Record<string, () => Response> => {
     'location change redirect_browser_to': json(422, { error: { id: 'browser_location_change_required', code: 422, message: 'm' }, redirect_browser_to: url }),
     'expired details.redirect_to': json(410, { error: { code: 410, status: 'Gone', message: 'm', details: { redirect_to: url, return_to: url } } }),
     'continue_with redirect_browser_to': json(200, success),
+    'continue_with show_verification_ui url': json(200, makeSettingsFlow({ continue_with: [{ action: 'show_verification_ui', flow: { id: 'v1', verifiable_address: 'a@example.com', url } }] })),
   }
   // Headers refuse NUL, CR and LF; every other spelling can arrive in Location.
   if (!/[\0\r\n]/.test(url)) {
