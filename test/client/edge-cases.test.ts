@@ -555,7 +555,10 @@ describe('id-less 404s', () => {
     const body = { method: 'password', password: 'a-new-password' } as const
     const unknown = kratosAnswering(notFound('The settings request could not be found. Please restart the flow.')).kratos
     expect(await unknown.updateSettingsFlow(FLOW_ID, body)).toMatchObject({ kind: 'error', error: { id: 'self_service_flow_not_found' } })
-    for (const reason of ['identity does not have credential type oidc', 'This endpoint was disabled by system administrator. Please check your url or contact the system administrator to enable it.']) {
+    for (const reason of [
+      'identity does not have credential type oidc',
+      'This endpoint was disabled by system administrator. Please check your url or contact the system administrator to enable it.',
+    ]) {
       const { kratos } = kratosAnswering(notFound(reason))
       const result = await kratos.updateSettingsFlow(FLOW_ID, body)
       expect(result).toMatchObject({ kind: 'unexpected', status: 404, error: { problem: 'unknown_error_id' } })
