@@ -4,7 +4,7 @@
 // compares its answer with the recording; `npm run test:kratos` runs them against a live Kratos.
 import { asText, type Browser, type Target, type User } from './target.js'
 
-/** Where our configuration puts the UI (never served) and the helper (hooks, OIDC stub). */
+/** Where our configuration puts the UI (never served). */
 export const UI_ORIGIN = 'http://127.0.0.1:4455'
 
 /** The configurations a scenario can run on; see test/kratos/config. */
