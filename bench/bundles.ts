@@ -41,9 +41,14 @@ async function sizeOf(name: string): Promise<BundleSize> {
   return { minified: output.length, gzip: gzip(output) }
 }
 
-/** kratos-settings' browser bundle for one call (it depends on nothing). */
+/** kratos-settings' browser bundle for one call, ky included. */
 export function ourBundleSize(): Promise<BundleSize> {
   return sizeOf('kratos-settings')
+}
+
+/** ky's browser bundle for one call alone: subtracted from ours, it leaves our own part. */
+export function kyBundleSize(): Promise<BundleSize> {
+  return sizeOf('ky')
 }
 
 /** Each contender's browser bundle for one call: esbuild, minified, gzip level 9. */

@@ -15,8 +15,25 @@ const PATH = 'self-service/settings/browser'
 const headers = { accept: 'application/json', cookie: COOKIE }
 const idOf = async (response: Response) => ((await response.json()) as { id: string }).id
 
-/** ky doing what createKratosClient does by default: a 10 s timeout, no redirect followed, GETs retried twice. */
-const KY_OPTIONS: Options = { timeout: 10_000, throwHttpErrors: false, redirect: 'manual', credentials: 'include', retry: { limit: 2, methods: ['get'] } }
+/**
+ * ky configured as createKratosClient configures it: a 10 s timeout, no redirect followed, GETs
+ * retried twice after a network failure, and a 502, 503 or 504 retried by an afterResponse hook.
+ */
+const KY_OPTIONS: Options = {
+  timeout: 10_000,
+  throwHttpErrors: false,
+  redirect: 'manual',
+  credentials: 'include',
+  retry: { limit: 2, methods: ['get'], statusCodes: [], retryOnTimeout: false, jitter: false },
+  hooks: {
+    afterResponse: [
+      async ({ request, response, retryCount }) => {
+        const { default: ky } = await import('ky')
+        return request.method === 'GET' && retryCount < 2 && [502, 503, 504].includes(response.status) ? ky.retry() : undefined
+      },
+    ],
+  },
+}
 
 export const contenders: Record<string, Contender> = {
   'raw fetch': async (baseUrl) => {

@@ -1,6 +1,8 @@
+import ky, { isTimeoutError, type KyInstance } from 'ky'
 import { KratosNetworkError, KratosTimeoutError } from '../errors/errors.js'
 import type { ClientConfig } from './options.js'
-import { discardBody, ignore } from '../result/read-body.js'
+import { statusRetryDelay } from './retry-delay.js'
+import { ignore } from '../result/read-body.js'
 
 /** One HTTP call, as an operation describes it. */
 export interface RequestSpec {
@@ -15,14 +17,16 @@ export interface RequestSpec {
 }
 
 /**
- * One attempt: the response as it came, never a followed redirect. Throws the signal's reason on
- * an abort, a {@link KratosTimeoutError} when no headers came within `timeout`, a
- * {@link KratosNetworkError} when fetch failed as fetch does when it cannot reach a server (a
- * `TypeError`, or workerd's `retryable` Error); anything else (a hook's error, a custom fetch's bug) as it is.
+ * One call over ky: the response as it came, never a followed redirect, after ky's retries (a GET
+ * only, after a network failure or a 502/503/504, or a 429 with Retry-After). Throws the signal's
+ * reason on an abort, a {@link KratosTimeoutError} when an attempt got no headers within `timeout`,
+ * a {@link KratosNetworkError} when fetch failed as fetch does when it cannot reach a server (a
+ * `TypeError`, or workerd's `retryable` Error); anything else (a hook's error, a custom fetch's bug)
+ * as it is. No ky error escapes: they hold the request, and with it the cookie.
  */
 export type Http = (spec: RequestSpec) => Promise<Response>
 
-/** Rejects when `signal` aborts: a fetch that ignores its signal still cannot outlast the timeout. */
+/** Rejects when `signal` aborts: a fetch that ignores its signal still cannot outlast the caller. */
 function aborted(signal: AbortSignal): { promise: Promise<never>; stop: () => void } {
   let stop = ignore
   const promise = new Promise<never>((_, reject) => {
@@ -36,15 +40,15 @@ function aborted(signal: AbortSignal): { promise: Promise<never>; stop: () => vo
 }
 
 /**
- * Aborts when the caller's signal or the timeout does, with its reason: AbortSignal.any, or the same
- * by hand where it is missing (the Edge Runtime's AbortSignal). By hand, a caller's signal that never
- * aborts keeps one listener per call until it is collected.
+ * Aborts when either signal does, with its reason: AbortSignal.any, or the same by hand where it is
+ * missing (the Edge Runtime's AbortSignal). The caller's signal is joined here, in the fetch ky
+ * calls, rather than given to ky, which would need AbortSignal.any.
  */
-function joinSignals(caller: AbortSignal, timeout: AbortSignal): AbortSignal {
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any([caller, timeout])
+function joinSignals(caller: AbortSignal, attempt: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([caller, attempt])
   const joined = new AbortController()
   // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent; a signal aborts once
-  for (const signal of [caller, timeout]) signal.addEventListener('abort', () => joined.abort(signal.reason), { once: true })
+  for (const signal of [caller, attempt]) signal.addEventListener('abort', () => joined.abort(signal.reason), { once: true })
   return joined.signal
 }
 
@@ -56,47 +60,100 @@ function isNetworkFailure(error: unknown): boolean {
   return error instanceof TypeError || (error instanceof Error && (error as { retryable?: unknown }).retryable === true)
 }
 
+/** The error fetch itself threw: ky wraps the ones it recognises in its NetworkError, which holds the request. */
+function fetchError(error: unknown): unknown {
+  return error instanceof Error && error.name === 'NetworkError' && 'request' in error ? error.cause : error
+}
+
 /** True for a fetch Response from any realm or polyfill. */
 function isResponse(value: unknown): value is Response {
   return typeof value === 'object' && value !== null && typeof (value as Response).status === 'number' && typeof (value as Response).headers?.get === 'function'
 }
 
-/** Creates the one {@link Http} a client uses for all its calls; it holds no per-call state. */
+/** fetch resolved to something that is not a Response: a bug of a custom fetch, thrown as a TypeError once ky is done. */
+class NotAResponse extends Error {}
+
+/** Creates the one {@link Http} a client uses for all its calls: one ky instance, no per-call state. */
 export function createHttp(config: ClientConfig): Http {
   const { beforeRequest = [], afterResponse = [] } = config.hooks
+  /** The fetch ky calls for one call: the caller's signal joined in, and no new attempt once it aborted. */
+  const fetchFor =
+    (caller: AbortSignal | undefined) =>
+    async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      caller?.throwIfAborted()
+      // ky hands over its own Request, whose signal it aborts on a timeout: used as it is, since a copy
+      // would follow that signal only as long as the runtime keeps the copy's controller alive.
+      const request = input instanceof Request ? input : new Request(input, init)
+      // Looked up per call: a fetch replaced after the client was created is the one used.
+      const send = config.fetch ?? globalThis.fetch
+      const response: unknown = await send(caller === undefined ? request : new Request(request, { signal: joinSignals(caller, request.signal) }))
+      if (!isResponse(response)) throw new NotAResponse(`fetch resolved to ${response === null ? 'null' : typeof response}, not a Response (${request.method} ${request.url})`)
+      return response
+    }
+  const api: KyInstance = ky.create({
+    headers: config.headers,
+    credentials: config.credentials,
+    redirect: 'manual',
+    // The timeout covers the wait for the headers; reading the body has its own (readBody).
+    timeout: config.timeout,
+    // Every status is a response to classify, never an exception.
+    throwHttpErrors: false,
+    retry: {
+      limit: config.retry.limit,
+      methods: ['get'],
+      // Statuses are retried by the afterResponse hook below, by our rules; timeouts never.
+      statusCodes: [],
+      retryOnTimeout: false,
+      delay: config.retry.delay,
+      jitter: false,
+      shouldRetry: ({ error }) => isNetworkFailure(fetchError(error)),
+    },
+    hooks: {
+      // ky runs beforeRequest once per call and beforeRetry before each retry: the caller's hooks see every attempt.
+      beforeRequest: beforeRequest.map(
+        (hook) =>
+          async ({ request }) =>
+            void (await hook(request)),
+      ),
+      beforeRetry: beforeRequest.map(
+        (hook) =>
+          async ({ request }) =>
+            void (await hook(request)),
+      ),
+      afterResponse: [
+        ...afterResponse.map(
+          (hook) =>
+            async ({ request, response }: { request: Request; response: Response }) =>
+              void (await hook(response, request)),
+        ),
+        // After the caller's hooks, which see every response, a retried one included.
+        ({ request, response, retryCount }) => {
+          const delay = request.method === 'GET' ? statusRetryDelay(response, retryCount + 1, config) : undefined
+          return delay === undefined ? undefined : ky.retry({ delay })
+        },
+      ],
+    },
+  })
+
   return async (spec) => {
     spec.signal?.throwIfAborted()
-    // The timeout covers the wait for the headers; reading the body has its own (readBody).
-    const timeout = new AbortController()
-    const signal = spec.signal === undefined ? timeout.signal : joinSignals(spec.signal, timeout.signal)
-    const headers = new Headers(config.headers)
-    for (const [name, value] of Object.entries(spec.headers)) headers.set(name, value)
-    const request = new Request(spec.url, { method: spec.method, headers, body: spec.body ?? null, redirect: 'manual', credentials: config.credentials, signal })
-    for (const hook of beforeRequest) await hook(request)
-    const timer = setTimeout(() => timeout.abort(), config.timeout)
-    const abort = aborted(signal)
-    let response: unknown
+    const call = api(spec.url, { method: spec.method, headers: spec.headers, fetch: fetchFor(spec.signal), ...(spec.body === undefined ? {} : { body: spec.body }) })
+    // An abort rejects at once, even while a fetch that ignores its signal, or a retry delay, is pending.
+    const abort = spec.signal === undefined ? undefined : aborted(spec.signal)
     try {
-      // Looked up per call: a fetch replaced after the client was created is the one used.
-      // Promise.race handles a rejection of the fetch that comes after the abort won.
-      response = await Promise.race([Promise.resolve((config.fetch ?? globalThis.fetch)(request)), abort.promise])
+      return await (abort === undefined ? call : Promise.race([call, abort.promise]))
     } catch (error) {
       if (spec.signal?.aborted) throw spec.signal.reason
-      if (timeout.signal.aborted) throw new KratosTimeoutError(spec.method, spec.url, config.timeout)
-      throw isNetworkFailure(error) ? new KratosNetworkError(spec.method, spec.url, error) : error
+      if (isTimeoutError(error)) throw new KratosTimeoutError(spec.method, spec.url, config.timeout)
+      if (error instanceof NotAResponse) throw new TypeError(error.message, { cause: error })
+      const cause = fetchError(error)
+      if (isNetworkFailure(cause)) throw new KratosNetworkError(spec.method, spec.url, cause)
+      throw cause
     } finally {
-      clearTimeout(timer)
-      // Stryker disable next-line CallExpression: equivalent; see stop()
-      abort.stop()
+      // Stryker disable next-line OptionalChaining,CallExpression: equivalent; see stop()
+      abort?.stop()
+      // The race may leave ky's promise to reject later, unobserved.
+      call.catch(ignore)
     }
-    if (!isResponse(response)) throw new TypeError(`fetch resolved to ${response === null ? 'null' : typeof response}, not a Response (${spec.method} ${spec.url})`)
-    try {
-      for (const hook of afterResponse) await hook(response, request)
-    } catch (error) {
-      discardBody(response)
-      throw error
-    }
-    if (response.bodyUsed || response.body?.locked === true) throw new TypeError('an afterResponse hook read the response body; read response.clone() instead')
-    return response
   }
 }

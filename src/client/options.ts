@@ -12,11 +12,11 @@ export interface RetryOptions {
   maxRetryAfter?: number | undefined
 }
 
-/** Observers around each HTTP attempt, for logging and tracing. */
+/** Observers around each HTTP attempt, for logging and tracing; they run as ky's hooks. */
 export interface KratosHooks {
   /** Called before each attempt; may set headers on the request (it carries the caller's cookie). */
   beforeRequest?: Array<(request: Request) => void | Promise<void>> | undefined
-  /** Called with each response, including ones that will be retried. Read only `response.clone()`: the SDK reads the body. */
+  /** Called with each response, including ones that will be retried; the response is ky's copy, which the hook may read. */
   afterResponse?: Array<(response: Response, request: Request) => void | Promise<void>> | undefined
 }
 

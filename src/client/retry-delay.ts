@@ -22,20 +22,3 @@ export function statusRetryDelay(response: Response, attempt: number, config: Cl
   const after = retryAfter === null ? undefined : parseRetryAfter(retryAfter)
   return after === undefined ? config.retry.delay(attempt) : Math.min(after, config.retry.maxRetryAfter)
 }
-
-/** Waits `ms`, or rejects with the signal's reason as soon as it is aborted. */
-export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
-    const onAbort = () => {
-      clearTimeout(timer)
-      // Stryker disable next-line OptionalChaining: equivalent; onAbort only runs as the listener of a defined signal
-      reject(signal?.reason)
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
-}

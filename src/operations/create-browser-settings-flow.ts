@@ -35,6 +35,6 @@ export function createBrowserSettingsFlowOperation(http: Http, config: ClientCon
     if (organization !== undefined) assertNoControlCharacters(`${OPERATION}: organization`, organization)
     const headers = requestHeaders(OPERATION, mode, cookie)
     const spec = { method: 'GET', url: requestUrl(endpoint, { return_to: returnTo, organization }), headers, signal } as const
-    return sendRequest(http, config, spec, (response) => parseSettingsResponse(response, spec, config, OPERATION))
+    return sendRequest(http, spec, (response) => parseSettingsResponse(response, spec, config, OPERATION))
   }
 }

@@ -21,6 +21,6 @@ export function getSettingsFlowOperation(http: Http, config: ClientConfig) {
   return async (id: string, cookie?: string, options: GetSettingsFlowOptions = {}): Promise<SettingsFlowResult> => {
     assertFlowId(`${OPERATION}: id`, id)
     const spec = { method: 'GET', url: requestUrl(endpoint, { id }), headers: requestHeaders(OPERATION, 'json', cookie), signal: options.signal } as const
-    return sendRequest(http, config, spec, (response) => parseSettingsResponse(response, spec, config, OPERATION))
+    return sendRequest(http, spec, (response) => parseSettingsResponse(response, spec, config, OPERATION))
   }
 }

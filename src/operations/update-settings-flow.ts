@@ -73,6 +73,6 @@ export function updateSettingsFlowOperation(http: Http, config: ClientConfig) {
       secrets: typeof csrfToken === 'string' ? [csrfToken] : [],
       signal,
     } as const
-    return sendRequest(http, config, spec, (response) => parseSettingsResponse(response, spec, config, OPERATION))
+    return sendRequest(http, spec, (response) => parseSettingsResponse(response, spec, config, OPERATION))
   }
 }

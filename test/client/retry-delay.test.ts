@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { normalizeClientOptions } from '../../src/client/options.js'
-import { sleep, statusRetryDelay } from '../../src/client/retry-delay.js'
+import { statusRetryDelay } from '../../src/client/retry-delay.js'
 
 const config = normalizeClientOptions({ baseUrl: 'http://kratos.test', retry: { limit: 2, delay: (attempt) => attempt * 1000, maxRetryAfter: 100 } })
 
@@ -32,20 +32,5 @@ describe('statusRetryDelay', () => {
 
   test('falls back to the configured delay for a malformed Retry-After', () => {
     expect(decide(503, { 'retry-after': 'soon' })).toBe(1000)
-  })
-})
-
-describe('sleep', () => {
-  test('rejects with the signal’s reason when aborted, before or during the wait', async () => {
-    const reason = new Error('stop')
-    await expect(sleep(10, AbortSignal.abort(reason))).rejects.toBe(reason)
-    const controller = new AbortController()
-    const waiting = sleep(60_000, controller.signal)
-    controller.abort(reason)
-    await expect(waiting).rejects.toBe(reason)
-  })
-
-  test('resolves after the wait when not aborted', async () => {
-    await expect(sleep(0, new AbortController().signal)).resolves.toBeUndefined()
   })
 })
