@@ -12,8 +12,9 @@ export const DEFAULT_FLOW_LIFESPAN_MS = 60 * 60 * 1000
 const EXAMPLE_BASE = new URL('https://auth.example.com/')
 const EXAMPLE_IDENTITY = '3f1e2d3c-4b5a-4968-8776-655443322110'
 
-/** The identity of a settings flow as Kratos sends it, for a mock identity created at `createdAt`. */
-export function identityOf(identity: MockIdentity, baseUrl: URL, schemaId = 'default'): SettingsFlow['identity'] {
+/** The identity of a settings flow as Kratos sends it (recorded: C1), for a mock identity of the default schema. */
+export function identityOf(identity: MockIdentity, baseUrl: URL): SettingsFlow['identity'] {
+  const schemaId = 'default'
   const email = typeof identity.traits['email'] === 'string' ? identity.traits['email'] : undefined
   const at = identity.createdAt
   return {

@@ -9,7 +9,7 @@ import { applyMethods, type MockIdentity } from './methods.js'
 import { isJsonRequest } from './negotiate.js'
 import { normalizeJsonBody, ownField, parseFormBody } from './request-body.js'
 import { directoryUrl, settingsEndpoints } from '../utils/settings-endpoints.js'
-import { settingsNodes } from './settings-nodes.js'
+import { inputNode, lookupCodeNodes, settingsNodes } from './settings-nodes.js'
 import { DEFAULT_KRATOS_VERSION, VERSIONS, type KratosVersion } from './versions.js'
 
 /** The settings methods Kratos offers, as their `method` values. */
@@ -104,7 +104,7 @@ function readCookie(header: string | null, name: string): string | undefined {
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' }
 
-/** Go's http.Redirect: the answer to a GET carries a short HTML page with the link; to a POST, no body. */
+/** Go's http.Redirect: the answer to a GET carries a short HTML page with the link; to a POST, no body (recorded: C2, G3; U2). */
 function withRedirectBody(request: Request, response: Response): Response {
   const location = response.headers.get('location')
   if (request.method !== 'GET' || location === null || response.body !== null) return response
@@ -547,36 +547,13 @@ function withMessages(flow: SettingsFlow, messages: readonly FieldMessage[], val
 }
 
 function textInput(name: string, message: UiText): UiNode {
-  return { type: 'input', group: 'default', attributes: { node_type: 'input', name, type: 'text', disabled: false }, messages: [message], meta: {} }
+  return { ...inputNode('default', name, 'text'), messages: [message] }
 }
 
 /** The flow with lookup codes shown (identity/credentials_lookup.go:21-36) and the buttons Kratos offers next to them. */
 function withCodes(flow: SettingsFlow, codes: readonly string[], confirm: boolean): SettingsFlow {
   const next = structuredClone(flow)
   delete next.ui.messages
-  next.ui.nodes = next.ui.nodes.filter((node) => node.group !== 'lookup_secret')
-  const button = (name: string, id: number, text: string): UiNode => ({
-    type: 'input',
-    group: 'lookup_secret',
-    attributes: { node_type: 'input', name, type: 'submit', value: 'true', disabled: false },
-    messages: [],
-    meta: { label: { id, text, type: 'info' } },
-  })
-  next.ui.nodes.push(
-    {
-      type: 'text',
-      group: 'lookup_secret',
-      attributes: {
-        node_type: 'text',
-        id: 'lookup_secret_codes',
-        text: { id: 1050015, type: 'info', text: codes.join(', '), context: { secrets: codes.map((code) => ({ id: 1050009, type: 'info', text: code, context: { secret: code } })) } },
-      },
-      messages: [],
-      meta: { label: { id: 1050010, type: 'info', text: 'These are your back up recovery codes. Please keep them in a safe place!' } },
-    },
-    ...(confirm
-      ? [button('lookup_secret_confirm', 1050011, 'Confirm backup recovery codes')]
-      : [button('lookup_secret_disable', 1050016, 'Disable this method'), button('lookup_secret_regenerate', 1050008, 'Generate new backup recovery codes')]),
-  )
+  next.ui.nodes = [...next.ui.nodes.filter((node) => node.group !== 'lookup_secret'), ...lookupCodeNodes(codes, confirm)]
   return next
 }

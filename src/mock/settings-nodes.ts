@@ -12,11 +12,12 @@ const info = (id: number, text: string, context?: JsonObject): UiText => ({ id, 
 
 type InputType = 'text' | 'email' | 'password' | 'hidden' | 'submit' | 'button' | 'number' | 'checkbox'
 
-function input(group: UiNode['group'], name: string, type: InputType, extra: JsonObject = {}, label?: UiText): UiNode {
+/** An input node as Kratos writes one: its attributes, no messages, and its label if it has one. */
+export function inputNode(group: UiNode['group'], name: string, type: InputType, extra: JsonObject = {}, label?: UiText): UiNode {
   return { type: 'input', group, attributes: { name, type, ...extra, disabled: false, node_type: 'input' } as never, messages: [], meta: label === undefined ? {} : { label } }
 }
 
-const save = (group: UiNode['group'], method: string) => input(group, 'method', 'submit', { value: method }, info(1070003, 'Save'))
+const save = (group: UiNode['group'], method: string) => inputNode(group, 'method', 'submit', { value: method }, info(1070003, 'Save'))
 
 /** What a flow's nodes depend on. */
 export interface NodeContext {
@@ -48,7 +49,7 @@ function traitNodes(ctx: NodeContext, schema: TraitSchema, path: string[], requi
     ...(required ? { required: true } : {}),
     ...(schema.format === 'email' ? { autocomplete: 'email' } : {}),
   }
-  return [input('profile', name, inputType(schema), extra, info(1070002, title, ctx.version.labelContextName ? { name, title } : { title }))]
+  return [inputNode('profile', name, inputType(schema), extra, info(1070002, title, ctx.version.labelContextName ? { name, title } : { title }))]
 }
 
 /** A recorded-looking WebAuthn challenge: options Kratos' script reads; random per flow. */
@@ -61,9 +62,9 @@ function webauthnOptions(ctx: NodeContext): string {
 function webauthnNodes(ctx: NodeContext): UiNode[] {
   const options = webauthnOptions(ctx)
   return [
-    input('webauthn', 'webauthn_register_displayname', 'text', { value: '' }, info(1050013, 'Name of the security key')),
-    input('webauthn', 'webauthn_register', 'hidden', { value: '' }),
-    input(
+    inputNode('webauthn', 'webauthn_register_displayname', 'text', { value: '' }, info(1050013, 'Name of the security key')),
+    inputNode('webauthn', 'webauthn_register', 'hidden', { value: '' }),
+    inputNode(
       'webauthn',
       'webauthn_register_trigger',
       'button',
@@ -92,15 +93,15 @@ function webauthnNodes(ctx: NodeContext): UiNode[] {
 
 function passkeyNodes(ctx: NodeContext): UiNode[] {
   return [
-    input(
+    inputNode(
       'passkey',
       'passkey_register_trigger',
       'button',
       { value: '', onclick: 'window.oryPasskeySettingsRegistration()', onclickTrigger: 'oryPasskeySettingsRegistration' },
       info(1050019, 'Add passkey'),
     ),
-    input('passkey', 'passkey_settings_register', 'hidden'),
-    input('passkey', 'passkey_create_data', 'hidden', { value: webauthnOptions(ctx) }),
+    inputNode('passkey', 'passkey_settings_register', 'hidden'),
+    inputNode('passkey', 'passkey_create_data', 'hidden', { value: webauthnOptions(ctx) }),
   ]
 }
 
@@ -110,7 +111,7 @@ const MOCK_TOTP_SECRET = 'MOCKMOCKMOCKMOCKMOCKMOCKMOCKMOCK'
 const MOCK_QR = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg=='
 
 function totpNodes(ctx: NodeContext): UiNode[] {
-  if (ctx.identity.hasTotp) return [input('totp', 'totp_unlink', 'submit', { value: 'true', required: true }, info(1050004, 'Unlink TOTP Authenticator App'))]
+  if (ctx.identity.hasTotp) return [inputNode('totp', 'totp_unlink', 'submit', { value: 'true', required: true }, info(1050004, 'Unlink TOTP Authenticator App'))]
   return [
     {
       type: 'img',
@@ -126,16 +127,37 @@ function totpNodes(ctx: NodeContext): UiNode[] {
       messages: [],
       meta: { label: info(1050017, 'This is your authenticator app secret. Use it if you can not scan the QR code.') },
     } as UiNode,
-    input('totp', 'totp_code', 'text', { required: true }, info(1070006, 'Verify code')),
+    inputNode('totp', 'totp_code', 'text', { required: true }, info(1070006, 'Verify code')),
     save('totp', 'totp'),
   ]
 }
 
 function lookupNodes(ctx: NodeContext): UiNode[] {
-  if (ctx.identity.lookupCodes === undefined) return [input('lookup_secret', 'lookup_secret_regenerate', 'submit', { value: 'true' }, info(1050008, 'Generate new backup recovery codes'))]
+  if (ctx.identity.lookupCodes === undefined) return [inputNode('lookup_secret', 'lookup_secret_regenerate', 'submit', { value: 'true' }, info(1050008, 'Generate new backup recovery codes'))]
   return [
-    input('lookup_secret', 'lookup_secret_reveal', 'submit', { value: 'true' }, info(1050007, 'Reveal backup recovery codes')),
-    input('lookup_secret', 'lookup_secret_disable', 'submit', { value: 'true' }, info(1050016, 'Disable this method')),
+    inputNode('lookup_secret', 'lookup_secret_reveal', 'submit', { value: 'true' }, info(1050007, 'Reveal backup recovery codes')),
+    inputNode('lookup_secret', 'lookup_secret_disable', 'submit', { value: 'true' }, info(1050016, 'Disable this method')),
+  ]
+}
+
+/**
+ * The lookup codes Kratos shows, and the buttons next to them: confirm for codes just generated
+ * (recorded: U27), disable and regenerate for codes revealed (recorded: U42).
+ */
+export function lookupCodeNodes(codes: readonly string[], confirm: boolean): UiNode[] {
+  const secrets = codes.map((code) => ({ id: 1050009, type: 'info', text: code, context: { secret: code } }))
+  const button = (name: string, id: number, text: string) => inputNode('lookup_secret', name, 'submit', { value: 'true' }, info(id, text))
+  return [
+    {
+      type: 'text',
+      group: 'lookup_secret',
+      attributes: { node_type: 'text', id: 'lookup_secret_codes', text: info(1050015, codes.join(', '), { secrets }) },
+      messages: [],
+      meta: { label: info(1050010, 'These are your back up recovery codes. Please keep them in a safe place!') },
+    } as UiNode,
+    ...(confirm
+      ? [button('lookup_secret_confirm', 1050011, 'Confirm backup recovery codes')]
+      : [button('lookup_secret_disable', 1050016, 'Disable this method'), button('lookup_secret_regenerate', 1050008, 'Generate new backup recovery codes')]),
   ]
 }
 
@@ -143,12 +165,12 @@ function lookupNodes(ctx: NodeContext): UiNode[] {
 export function settingsNodes(ctx: NodeContext): UiNode[] {
   const passkey = passkeyNodes(ctx)
   const nodes = [
-    input('default', 'csrf_token', 'hidden', { value: ctx.csrfToken, required: true }),
+    inputNode('default', 'csrf_token', 'hidden', { value: ctx.csrfToken, required: true }),
     ...traitNodes(ctx, ctx.traitsSchema, [], false),
     save('profile', 'profile'),
-    input('password', 'password', 'password', { required: true, autocomplete: 'new-password' }, info(1070001, 'Password')),
+    inputNode('password', 'password', 'password', { required: true, autocomplete: 'new-password' }, info(1070001, 'Password')),
     save('password', 'password'),
-    ...ctx.providers.map((provider) => input('oidc', 'link', 'submit', { value: provider }, info(1050002, `Link ${provider}`, { provider }))),
+    ...ctx.providers.map((provider) => inputNode('oidc', 'link', 'submit', { value: provider }, info(1050002, `Link ${provider}`, { provider }))),
     ...lookupNodes(ctx),
     ...webauthnNodes(ctx),
     ...(ctx.version.passkeyFirst ? [] : passkey),

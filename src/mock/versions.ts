@@ -9,25 +9,25 @@ export const DEFAULT_KRATOS_VERSION: KratosVersion = 'v26.2.0'
 
 /** What differs by version. */
 export interface VersionBehaviour {
-  /** The settings flow carries `organization_id` (master). */
+  /** The settings flow carries `organization_id` (master; recorded: C1). */
   readonly flowOrganizationId: boolean
-  /** A label generated from the identity schema has `context.name` as well as `context.title` (v25.4.0 on). */
+  /** A label generated from the identity schema has `context.name` as well as `context.title` (v25.4.0 on; recorded: C1). */
   readonly labelContextName: boolean
-  /** The passkey nodes come before all others (v1.3.1). */
+  /** The passkey nodes come before all others (v1.3.1; recorded: C1). */
   readonly passkeyFirst: boolean
-  /** Every successful update shows verification for the identity's unverified addresses, without a hook (v1.3.1). */
+  /** Any successful update shows verification for an address no message went to yet, without a hook (v1.3.1; recorded: U7, U40). */
   readonly verificationOnEveryUpdate: boolean
-  /** An email trait that is not an email gets 4000040 "Enter a valid email address" (v26.2.0 on), else the validator's 4000001. */
+  /** An email trait that is not an email gets 4000040 "Enter a valid email address" (v26.2.0 on), else the validator's 4000001 (recorded: U3). */
   readonly emailMessage: 'enter_valid' | 'validator'
-  /** A new password equal to the old one is refused with 4000039 (v25.4.0 on). */
+  /** A new password equal to the old one is refused with 4000039 (v25.4.0 on; recorded: U48). */
   readonly passwordSameAsOld: boolean
-  /** The `docs` link of a CSRF error. */
+  /** The `docs` link of a CSRF error (recorded: U20). */
   readonly csrfDocs: string
-  /** A profile update's flow keeps the identity's state_changed_at (master). */
+  /** A profile update's flow keeps the identity's state_changed_at (master; recorded: U1). */
   readonly profileKeepsStateChangedAt: boolean
-  /** session_inactive carries the top-level `CredentialsMissing: false` (v25.4.0 on). */
+  /** session_inactive carries the top-level `CredentialsMissing: false` (v25.4.0 on; recorded: C3). */
   readonly credentialsMissingField: boolean
-  /** A CSRF error's hint and reject_reason say what went wrong (v26.2.0 on); before, every one carries the same pair. */
+  /** A CSRF error's hint and reject_reason say what went wrong (v26.2.0 on); before, every one carries the same pair (recorded: U20, U39). */
   readonly csrfDetailsByCause: boolean
 }
 

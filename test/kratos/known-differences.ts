@@ -3,8 +3,8 @@
 import type { Difference } from './compare.js'
 
 export interface KnownDifference {
-  /** The rows it applies to, or every row. */
-  readonly rows: readonly string[] | 'all'
+  /** The rows it applies to. */
+  readonly rows: readonly string[]
   /** The versions it applies to; every version when absent. */
   readonly versions?: readonly string[]
   /** The difference's path (see compare.ts), or a pattern for it. */
@@ -46,7 +46,7 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
 export function explainedBy(row: string, version: string, difference: Difference): KnownDifference | undefined {
   return KNOWN_DIFFERENCES.find(
     (known) =>
-      (known.rows === 'all' || known.rows.includes(row)) &&
+      known.rows.includes(row) &&
       (known.versions === undefined || known.versions.includes(version)) &&
       (typeof known.path === 'string' ? known.path === difference.path : known.path.test(difference.path)),
   )
@@ -54,5 +54,5 @@ export function explainedBy(row: string, version: string, difference: Difference
 
 /** The entry saying the row's scenario cannot run on the mock, if any. */
 export function scenarioFailsOn(row: string): KnownDifference | undefined {
-  return KNOWN_DIFFERENCES.find((known) => known.scenarioFails === true && known.rows !== 'all' && known.rows.includes(row))
+  return KNOWN_DIFFERENCES.find((known) => known.scenarioFails === true && known.rows.includes(row))
 }

@@ -5,9 +5,7 @@ import { readFileSync } from 'node:fs'
 import { createMockKratos, MOCK_TOTP_CODE, SESSION_COOKIE, type KratosVersion, type MockKratosOptions, type TraitSchema } from '../../src/mock/index.js'
 import { CONFIGURED_AGE_MS } from './kratos-target.js'
 import type { Configuration } from './scenarios.js'
-import { Browser, type Target, type User, type UserOptions } from './target.js'
-
-type Flow = { id: string; ui: { nodes: Array<{ attributes: Record<string, unknown> }> } }
+import { Browser, csrfOf, type Flow, type Target, type User, type UserOptions } from './target.js'
 
 const PUBLIC_URLS: Readonly<Record<Configuration, string>> = { kratos: 'http://127.0.0.1:4433/', variant: 'http://127.0.0.1:4443/', 'pending-change': 'http://127.0.0.1:4463/' }
 
@@ -48,8 +46,7 @@ export function mockTarget(configuration: Configuration = 'kratos', version: Kra
   /** Posts `body` (with the flow's CSRF token) to `flow`, or to a new flow; the flow Kratos answers with. */
   const update = async (browser: Browser, body: Record<string, unknown>, flow?: Flow): Promise<Flow> => {
     const current = flow ?? ((await (await browser.getJson('self-service/settings/browser')).json()) as Flow)
-    const csrf = current.ui.nodes.find((node) => node.attributes['name'] === 'csrf_token')?.attributes['value']
-    const response = await browser.postJson(`self-service/settings?flow=${current.id}`, { ...body, csrf_token: csrf })
+    const response = await browser.postJson(`self-service/settings?flow=${current.id}`, { ...body, csrf_token: csrfOf(current) })
     if (response.status !== 200) throw new Error(`the mock answered ${response.status} to setting up a user: ${await response.text()}`)
     browser.exchanges.length = 0
     return (await response.json()) as Flow

@@ -2,7 +2,7 @@
 // client) takes against Kratos, ending with the row's request. `npm run record:kratos` runs them
 // against a running Kratos and keeps the last exchange; `npm test` runs them against the mock and
 // compares its answer with the recording; `npm run test:kratos` runs them against a live Kratos.
-import { asText, type Browser, type Target, type User } from './target.js'
+import { csrfOf, totpSecretOf, type Browser, type Flow, type Target, type User } from './target.js'
 
 /** Where our configuration puts the UI (never served). */
 export const UI_ORIGIN = 'http://127.0.0.1:4455'
@@ -24,16 +24,10 @@ export interface Scenario {
   readonly run: (target: Target) => Promise<Browser>
 }
 
-type Flow = { id: string; ui: { nodes: Array<{ attributes: Record<string, unknown> }> } } & Record<string, unknown>
-
 const CREATE = 'self-service/settings/browser'
 const get = (id: string) => `self-service/settings/flows?id=${encodeURIComponent(id)}`
 const update = (id: string) => `self-service/settings?flow=${encodeURIComponent(id)}`
 const NEW_PASSWORD = 'a-new-Passw0rd-for-recording'
-
-function csrfOf(flow: Flow): string {
-  return asText(flow.ui.nodes.find((node) => node.attributes['name'] === 'csrf_token')?.attributes['value'])
-}
 
 /** Starts a settings flow as a JSON client; the flow and its CSRF token. */
 async function start(browser: Browser, query = ''): Promise<{ flow: Flow; csrf: string }> {
@@ -160,8 +154,7 @@ export const SCENARIOS: readonly Scenario[] = [
   { id: 'U24', run: postJson((csrf) => ({ method: 'totp', csrf_token: csrf, totp_code: '000000' })) },
   { id: 'U25', run: async (t) => {
     const user = await t.user(); const { flow, csrf } = await start(user.browser)
-    const secret = String((flow.ui.nodes.find((node) => node.attributes['id'] === 'totp_secret_key')?.attributes['text'] as { text?: string } | undefined)?.text ?? '')
-    await user.browser.postJson(update(flow.id), { method: 'totp', csrf_token: csrf, totp_code: t.totpCode(secret) }); return user.browser
+    await user.browser.postJson(update(flow.id), { method: 'totp', csrf_token: csrf, totp_code: t.totpCode(totpSecretOf(flow)) }); return user.browser
   } },
   { id: 'U40', run: postJson((csrf) => ({ method: 'totp', csrf_token: csrf, totp_unlink: true }), { totp: true }) },
   { id: 'U26', run: postJson((csrf) => ({ method: 'lookup_secret', csrf_token: csrf, lookup_secret_reveal: true })) },

@@ -1,8 +1,21 @@
 // What a scenario talks to: a running Kratos (recording, `npm run test:kratos`) or the mock
 // (replay in `npm test`). A scenario only uses this interface, so one scenario drives both.
 import { createHmac } from 'node:crypto'
+import { getCsrfToken, isNodeType, type SettingsFlow } from '../../src/index.js'
 
 export type Fetch = (request: Request) => Promise<Response>
+
+/** A flow as Kratos sends it (settings or login: the same UI container). */
+export type Flow = SettingsFlow
+
+/** A flow's CSRF token, or '' when it has none. */
+export const csrfOf = (flow: Flow): string => getCsrfToken(flow) ?? ''
+
+/** The TOTP secret a settings flow shows while TOTP is not set up, or '' when it shows none. */
+export function totpSecretOf(flow: Flow): string {
+  const node = flow.ui.nodes.find((item) => isNodeType(item, 'text') && item.attributes.id === 'totp_secret_key')
+  return node !== undefined && isNodeType(node, 'text') ? node.attributes.text.text : ''
+}
 
 /** A JSON value as text when it is a string, else ''. */
 export const asText = (value: unknown): string => (typeof value === 'string' ? value : '')
