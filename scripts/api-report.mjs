@@ -1,7 +1,7 @@
 // The API reports in etc/: every public name of each entry point and its signature, as API
 // Extractor sees the built declarations. `--update` rewrites them after a deliberate change;
 // without it (CI) any difference fails, so each public change is a reviewed diff.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -24,10 +24,8 @@ for (const [report, entry] of Object.entries(entries)) {
       dtsRollup: { enabled: false },
       tsdocMetadata: { enabled: false },
       messages: {
-        // Helper types (a result's common fields, a step's shape) are reachable through the
-        // exported names and need no name of their own.
-        extractorMessageReporting: { 'ae-forgotten-export': { logLevel: 'none' }, 'ae-missing-release-tag': { logLevel: 'none' } },
-        tsdocMessageReporting: { default: { logLevel: 'none' } },
+        // Every type a public signature names must be exported, so that users can name it too.
+        extractorMessageReporting: { 'ae-forgotten-export': { logLevel: 'error', addToApiReportFile: false } },
       },
     },
     configObjectFullPath: join(root, 'api-extractor.json'),
@@ -42,6 +40,15 @@ for (const [report, entry] of Object.entries(entries)) {
   if (!result.succeeded || (!update && result.apiReportChanged)) {
     failed = true
     console.error(`etc/${report}.api.md: the public API differs from the report; review it, then run npm run api:update`)
+  }
+  // Every public name and member has a doc comment, but the OpenAPI document's generated types.
+  const text = readFileSync(join(root, 'etc', `${report}.api.md`), 'utf8')
+    .replaceAll('\r\n', '\n')
+    .replace(/^(?:\/\/ @public \(undocumented\)\n)?export interface KratosComponents \{[\s\S]*?^\}$/m, '')
+  const undocumented = text.split('\n').flatMap((line, index, lines) => (line.includes('(undocumented)') ? [lines[index + 1].trim()] : []))
+  if (undocumented.length > 0) {
+    failed = true
+    console.error(`etc/${report}.api.md: no doc comment on ${undocumented.join('; ')}`)
   }
 }
 rmSync(temp, { recursive: true, force: true })

@@ -1,21 +1,22 @@
 import type { components } from '../generated/kratos.js'
 
-type Schemas = components['schemas']
+/** The components of Kratos' OpenAPI document that this SDK's types come from: `KratosComponents['schemas']['identity']`, say. */
+export type { components as KratosComponents }
 
 /** A Kratos settings flow: render `ui` as a form; `ui.nodes` is always an array. */
-export type SettingsFlow = Schemas['settingsFlow']
+export type SettingsFlow = components['schemas']['settingsFlow']
 /** One element of a flow's form (an input, a text, an image, a link, a script or a div). */
-export type UiNode = Schemas['uiNode']
+export type UiNode = components['schemas']['uiNode']
 /** The attributes of a UI node, discriminated by `node_type`. */
-export type UiNodeAttributes = Schemas['uiNodeAttributes']
+export type UiNodeAttributes = components['schemas']['uiNodeAttributes']
 /** A message or label of the UI, with a stable numeric `id` for translations. */
-export type UiText = Schemas['uiText']
+export type UiText = components['schemas']['uiText']
 /** What a client may do next after a flow, discriminated by `action`. */
-export type ContinueWith = Schemas['continueWith']
+export type ContinueWith = components['schemas']['continueWith']
 /** A Kratos JSON error body: `{ error: { id, code, status, message, reason?, details? } }`. */
-export type KratosErrorBody = Schemas['errorGeneric']
+export type KratosErrorBody = components['schemas']['errorGeneric']
 /** The body of `updateSettingsFlow`, discriminated by `method`. */
-export type UpdateSettingsFlowBody = Schemas['updateSettingsFlowBody']
+export type UpdateSettingsFlowBody = components['schemas']['updateSettingsFlowBody']
 /** The `node_type` values of {@link UiNodeAttributes}. */
 export type UiNodeType = UiNodeAttributes['node_type']
 /** A UI node whose attributes are of one `node_type`. */

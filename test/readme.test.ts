@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { KNOWN_ERRORS, type KnownErrorId } from '../src/errors/known-errors.js'
+import { KNOWN_ERRORS, type KnownErrorId } from '../src/kratos/errors.js'
 import { makeKratosError } from '../src/mock/index.js'
 import { isJsonObject } from '../src/utils/json.js'
 

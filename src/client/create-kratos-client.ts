@@ -1,11 +1,20 @@
-import { createBrowserSettingsFlowOperation, type CreateBrowserSettingsFlowOptions } from '../operations/create-browser-settings-flow.js'
-import { getSettingsFlowOperation, type GetSettingsFlowOptions } from '../operations/get-settings-flow.js'
-import { updateSettingsFlowOperation, type UpdateSettingsFlowOptions } from '../operations/update-settings-flow.js'
+import { KratosNetworkError, KratosTimeoutError } from '../errors/errors.js'
+import type { SettingsOperation } from '../kratos/operations.js'
+import {
+  createRequest,
+  getRequest,
+  updateRequest,
+  type CreateBrowserSettingsFlowOptions,
+  type GetSettingsFlowOptions,
+  type RequestSpec,
+  type UpdateSettingsFlowOptions,
+} from '../request/build-request.js'
+import { normalizeClientOptions, type KratosClientOptions } from '../request/options.js'
+import { toResult, type ResultOf } from '../response/to-result.js'
 import { nextStepFor, type NextStep, type NextStepOptions } from '../result/next-step.js'
 import type { SettingsFlowResult, UpdateSettingsFlowResult } from '../result/settings-result.js'
+import { createHttp } from '../transport/http.js'
 import type { SettingsFlow, UpdateSettingsFlowBody } from '../types.js'
-import { createHttp } from './create-http.js'
-import { normalizeClientOptions, type KratosClientOptions } from './options.js'
 
 /**
  * A Kratos client for the settings flow. It holds no per-user state: share one instance across
@@ -66,10 +75,24 @@ export interface KratosClient {
 export function createKratosClient(options: KratosClientOptions): KratosClient {
   const config = normalizeClientOptions(options)
   const http = createHttp(config)
+
+  // Every call goes the same way: its arguments become a request, ky sends it, the response becomes a result.
+  const send = async <Operation extends SettingsOperation>(spec: RequestSpec<Operation>): Promise<ResultOf<Operation>> => {
+    const response = await http(spec)
+    try {
+      return await toResult(response, spec, config)
+    } catch (error) {
+      if (spec.signal?.aborted) throw spec.signal.reason
+      if (error instanceof KratosTimeoutError) throw error
+      // The body stream failed: the connection closed or reset before the response was whole.
+      throw new KratosNetworkError(spec.method, spec.url, error)
+    }
+  }
+
   return {
-    createBrowserSettingsFlow: createBrowserSettingsFlowOperation(http, config),
-    getSettingsFlow: getSettingsFlowOperation(http, config),
-    updateSettingsFlow: updateSettingsFlowOperation(http, config),
+    createBrowserSettingsFlow: async (returnTo, cookie, callOptions) => send(createRequest(config, returnTo, cookie, callOptions)),
+    getSettingsFlow: async (id, cookie, callOptions) => send(getRequest(config, id, cookie, callOptions)),
+    updateSettingsFlow: async (flow, body, cookie, callOptions) => send(updateRequest(config, flow, body, cookie, callOptions)),
     nextStep: nextStepFor(config.endpoints),
   }
 }

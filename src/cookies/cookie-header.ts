@@ -2,11 +2,13 @@ import { KratosArgumentError } from '../errors/errors.js'
 
 /** A Next.js cookie store, as `await cookies()` returns it (`ReadonlyRequestCookies`), or anything with `getAll()`. */
 export interface CookieStoreLike {
+  /** Every cookie of the request, by name and value. */
   getAll(): ReadonlyArray<{ readonly name: string; readonly value: string }>
 }
 
 /** A Node `IncomingMessage` (also Express' and the pages router's `req`): headers as a plain object. */
 export interface NodeRequestLike {
+  /** The request's headers; only `cookie` is read. */
   readonly headers: { readonly cookie?: string | readonly string[] | undefined }
 }
 

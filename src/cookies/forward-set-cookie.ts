@@ -3,25 +3,37 @@ import { checkRewrite, parseSetCookie, rewriteSetCookie, type SetCookieRewrite }
 
 /** A Node `ServerResponse` (also Express' and the pages router's `res`). */
 export interface NodeResponseLike {
+  /** Adds a header value, keeping the ones already set. */
   appendHeader(name: string, value: string | readonly string[]): unknown
 }
 
 /** A Next.js `ResponseCookies` (`(await cookies())` in a route handler or server action, `response.cookies`). */
 export interface ResponseCookiesLike {
+  /** Sets a cookie on the response. */
   set(name: string, value: string, options: ResponseCookieOptions): unknown
+  /** The cookies set so far (only its presence is used: it tells `ResponseCookies` from other targets). */
   getAll(): unknown
 }
 
 /** The cookie attributes `ResponseCookies.set` takes. */
 export interface ResponseCookieOptions {
+  /** `Domain`. */
   domain?: string
+  /** `Path`. */
   path?: string
+  /** `Expires`. */
   expires?: Date
+  /** `Max-Age`, in seconds. */
   maxAge?: number
+  /** `HttpOnly`. */
   httpOnly?: boolean
+  /** `Secure`. */
   secure?: boolean
+  /** `SameSite`. */
   sameSite?: 'strict' | 'lax' | 'none'
+  /** `Partitioned`. */
   partitioned?: boolean
+  /** `Priority`. */
   priority?: 'low' | 'medium' | 'high'
 }
 

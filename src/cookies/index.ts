@@ -6,6 +6,6 @@ export { getCookieHeaderFromJar, saveSetCookie } from './cookie-jar.js'
 export { forwardSetCookie } from './forward-set-cookie.js'
 export { rewriteSetCookie } from './rewrite-set-cookie.js'
 
-export type { CookieSource } from './cookie-header.js'
-export type { SetCookieTarget } from './forward-set-cookie.js'
+export type { CookieSource, CookieStoreLike, NodeRequestLike } from './cookie-header.js'
+export type { SetCookieTarget, NodeResponseLike, ResponseCookiesLike, ResponseCookieOptions } from './forward-set-cookie.js'
 export type { SetCookieRewrite } from './rewrite-set-cookie.js'

@@ -1,5 +1,5 @@
 import { escapeText } from '../utils/escape-text.js'
-import type { KnownErrorId, KnownKratosError } from './known-errors.js'
+import type { KnownErrorId, KnownErrorPayloads } from '../kratos/errors.js'
 
 /** The `name` of every error class of this package, which tells them apart. */
 export type KratosSettingsErrorName = 'KratosError' | 'UnexpectedResponseError' | 'KratosNetworkError' | 'KratosTimeoutError' | 'KratosArgumentError'
@@ -50,13 +50,20 @@ export abstract class KratosSettingsError extends Error {
 }
 
 /** What {@link KratosError} is built from. */
-interface KratosErrorInit<Id extends string> {
+export interface KratosErrorInit<Id extends string> {
+  /** The response's HTTP status. */
   status: number
+  /** Kratos' `error.id`, or the one the SDK gave an id-less answer. */
   id: Id
+  /** The error's message. */
   message: string
+  /** The response body, redacted. */
   body: unknown
+  /** Kratos' `error.reason`. */
   reason?: string | undefined
+  /** Kratos' `error.details`. */
   details?: Readonly<Record<string, unknown>> | undefined
+  /** Kratos' `error.request`: the request id for its logs. */
   requestId?: string | undefined
 }
 
@@ -199,3 +206,9 @@ export function isKratosError(value: unknown, id?: KnownErrorId): boolean {
   if (!(value instanceof KratosError)) return false
   return id === undefined || (!(value instanceof UnexpectedResponseError) && value.id === id)
 }
+
+/**
+ * A known Kratos error: after `if (error.id === 'session_aal2_required')`, TypeScript knows
+ * `error.redirectBrowserTo: string`.
+ */
+export type KnownKratosError<Id extends KnownErrorId = KnownErrorId> = Id extends KnownErrorId ? KratosError<Id> & KnownErrorPayloads[Id] : never

@@ -1,23 +1,10 @@
-import type { SettingsFlow, UiNode, UiNodeOf, UiNodeType, UiText } from '../types.js'
+import type { SettingsFlow, UiNode, UiText } from '../types.js'
+import { findInput } from '../utils/ui-nodes.js'
 
-// Every helper reads only `ui`: a flow, or anything shaped like one (a stored copy, a test fixture).
-type FlowUi = Pick<SettingsFlow, 'ui'>
+export { isNodeType } from '../utils/ui-nodes.js'
 
-/**
- * Narrows a UI node by `attributes.node_type`, with no cast:
- * after `isNodeType(node, 'input')`, `node.attributes.name` is a string.
- * @example
- * const inputs = flow.ui.nodes.filter((node) => isNodeType(node, 'input'))
- */
-export function isNodeType<Type extends UiNodeType>(node: UiNode, type: Type): node is UiNodeOf<Type> {
-  return node.attributes.node_type === type
-}
-
-/** The flow's first `<input>` node named `name`, narrowed, or `undefined`. */
-export function findInput(flow: FlowUi, name: string): UiNodeOf<'input'> | undefined {
-  for (const node of flow.ui.nodes) if (isNodeType(node, 'input') && node.attributes.name === name) return node
-  return undefined
-}
+/** What the flow helpers read: a flow, or anything shaped like one (a stored copy, a test fixture). */
+export type FlowUi = Pick<SettingsFlow, 'ui'>
 
 /** The CSRF token of a flow (its hidden `csrf_token` input), or `undefined` when it has none. */
 export function getCsrfToken(flow: FlowUi): string | undefined {

@@ -1,4 +1,5 @@
-import { isKnownErrorId, KNOWN_ERRORS, type KnownErrorId } from '../errors/known-errors.js'
+import { isKnownErrorId, KNOWN_ERRORS, type KnownErrorId } from '../kratos/errors.js'
+import { herodotError } from '../kratos/herodot.js'
 import type { ContinueWith, ContinueWithOf, KratosErrorBody, SettingsFlow } from '../types.js'
 import { deepFreeze } from './frozen.js'
 import { DEFAULT_TRAITS_SCHEMA } from './identity-schema.js'
@@ -162,15 +163,6 @@ export const KRATOS_ERRORS: { readonly [Id in KnownErrorId]: KratosErrorTexts } 
   identity_disabled: { message: 'This identity is disabled.' },
 })
 
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  404: 'Not Found',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  410: 'Gone',
-  422: 'Unprocessable Entity',
-}
-
 /** The status Kratos sends with `id` (400 for ids it does not know). */
 export function kratosErrorStatus(id: string): number {
   return isKnownErrorId(id) ? KNOWN_ERRORS[id].status : 400
@@ -184,18 +176,16 @@ export function kratosErrorStatus(id: string): number {
 export function makeKratosError(id: KnownErrorId | (string & {}), extra: Record<string, unknown> = {}): KratosErrorBody & Record<string, unknown> {
   const known = isKnownErrorId(id) ? KRATOS_ERRORS[id] : undefined
   const status = kratosErrorStatus(id)
+  const error = herodotError(status, {
+    // Kratos sends no id for an unknown flow; the SDK names the condition.
+    id: id === 'self_service_flow_not_found' ? undefined : id,
+    message: known?.message ?? `An error with id ${id} occurred.`,
+    reason: known?.reason,
+    // A copy: a caller changing its body's details changes no later body.
+    details: known?.details === undefined ? undefined : structuredClone(known.details),
+  })
   return {
-    error: {
-      // Kratos sends no id for an unknown flow; the SDK names the condition.
-      ...(id === 'self_service_flow_not_found' ? {} : { id }),
-      code: status,
-      // Stryker disable next-line StringLiteral: every status kratosErrorStatus returns is in STATUS_TEXT
-      status: STATUS_TEXT[status] ?? 'Error',
-      message: known?.message ?? `An error with id ${id} occurred.`,
-      ...(known?.reason === undefined ? {} : { reason: known.reason }),
-      // A copy: a caller changing its body's details changes no later body.
-      ...(known?.details === undefined ? {} : { details: structuredClone(known.details) }),
-    },
+    ...error,
     ...known?.extra,
     ...extra,
   }

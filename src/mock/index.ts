@@ -11,4 +11,5 @@ export type { MockKratosOptions, MockKratosHandler, SettingsMethod } from './moc
 export type { KratosVersion } from './versions.js'
 export type { StartMockKratosOptions, MockKratosServer } from './start-mock-kratos.js'
 export type { TraitSchema } from './identity-schema.js'
-export type { KratosErrorBody } from '../types.js'
+export type { KratosErrorBody, SettingsFlow, ContinueWith, ContinueWithOf, KratosComponents } from '../types.js'
+export type { KnownErrorId, KnownErrorPayloads, NoPayload } from '../kratos/errors.js'

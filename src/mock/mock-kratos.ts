@@ -1,4 +1,4 @@
-import { findInput, isNodeType } from '../flow/flow-helpers.js'
+import { findInput, isNodeType } from '../utils/ui-nodes.js'
 import type { ContinueWith, SettingsFlow, UiNode, UiText } from '../types.js'
 import { parseJson, type JsonObject } from '../utils/json.js'
 import { maskCsrfToken, newCsrfSecret, readCsrfSecret, verifyCsrfToken } from './csrf.js'
@@ -8,7 +8,9 @@ import { MESSAGES } from './messages.js'
 import { applyMethods, type MockIdentity } from './methods.js'
 import { isJsonRequest } from './negotiate.js'
 import { normalizeJsonBody, ownField, parseFormBody } from './request-body.js'
-import { directoryUrl, settingsEndpoints } from '../utils/settings-endpoints.js'
+import { directoryUrl, settingsEndpoints } from '../kratos/endpoints.js'
+import { herodotError } from '../kratos/herodot.js'
+import { MALFORMED_FLOW_ID_REASON, UNKNOWN_FLOW_REASON } from '../kratos/operations.js'
 import { inputNode, lookupCodeNodes, settingsNodes } from './settings-nodes.js'
 import { DEFAULT_KRATOS_VERSION, VERSIONS, type KratosVersion } from './versions.js'
 
@@ -116,9 +118,9 @@ function withRedirectBody(request: Request, response: Response): Response {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-/** An id-less herodot error (`{ error: { code, status, reason?, details?, message } }`). */
-function herodot(code: number, status: string, message: string, reason?: string, details?: JsonObject): ErrorBody {
-  return { error: { code, status, ...(reason === undefined ? {} : { reason }), ...(details === undefined ? {} : { details }), message } } as ErrorBody
+/** An id-less herodot error. */
+function herodot(code: number, message: string, reason?: string, details?: JsonObject): ErrorBody {
+  return herodotError(code, { message, reason, details }) as ErrorBody
 }
 
 /**
@@ -238,7 +240,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
   /** The resolved `return_to` when Kratos would allow it, else the error it sends (x/redir/secure_redirect.go). */
   const checkReturnTo = (raw: string): ErrorBody | undefined => {
     if (!URL.canParse(raw, defaultReturnUrl)) {
-      return herodot(400, 'Bad Request', 'The request was malformed or contained invalid parameters', `Unable to parse the return_to query parameter as an URL: ${raw}`)
+      return herodot(400, 'The request was malformed or contained invalid parameters', `Unable to parse the return_to query parameter as an URL: ${raw}`)
     }
     const target = new URL(raw, defaultReturnUrl)
     const ok = allowed.some((url) => url.protocol === target.protocol && url.host === target.host && target.pathname.startsWith(url.pathname))
@@ -305,7 +307,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     const id = url.searchParams.get('id') ?? ''
     const stored = flows.get(id)
     // G4, G8
-    if (stored === undefined) return json(herodot(404, 'Not Found', 'Unable to locate the resource'), 404, headers)
+    if (stored === undefined) return json(herodot(404, 'Unable to locate the resource'), 404, headers)
     // G5
     if (stored.identityId !== found.identity.id) return json(makeKratosError('security_identity_mismatch'), 403, headers)
     // G6
@@ -317,7 +319,6 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
       if (returnTo !== '') restart.searchParams.set('return_to', returnTo)
       const body = herodot(
         410,
-        'Gone',
         'The requested resource is no longer available because it has expired or is otherwise invalid.',
         'The settings flow has expired. Redirect the user to the settings flow init endpoint to initialize a new settings flow.',
         { redirect_to: restart.href, return_to: returnTo },
@@ -357,12 +358,12 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     const flowId = url.searchParams.get('flow') ?? ''
     // U19
     if (!UUID.test(flowId)) {
-      return fail(herodot(400, 'Bad Request', 'The request was malformed or contained invalid parameters', 'The flow query parameter is missing or malformed.'), asJson)
+      return fail(herodot(400, 'The request was malformed or contained invalid parameters', MALFORMED_FLOW_ID_REASON), asJson)
     }
     const stored = flows.get(flowId)
     // U18
     if (stored === undefined) {
-      return fail(herodot(404, 'Not Found', 'The requested resource could not be found', 'The settings request could not be found. Please restart the flow.'), asJson)
+      return fail(herodot(404, 'The requested resource could not be found', UNKNOWN_FLOW_REASON), asJson)
     }
     // U10 (U55: required_aal aal1)
     if (found.aal1) {
@@ -399,12 +400,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     if (method !== undefined && disabled.has(method)) {
       // flow/request.go MethodEnabledAndAllowed (recorded: U54)
       return fail(
-        herodot(
-          404,
-          'Not Found',
-          'The requested resource could not be found',
-          'This endpoint was disabled by system administrator. Please check your url or contact the system administrator to enable it.',
-        ),
+        herodot(404, 'The requested resource could not be found', 'This endpoint was disabled by system administrator. Please check your url or contact the system administrator to enable it.'),
         asJson,
       )
     }
@@ -442,7 +438,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
         return asJson ? json(stored.flow, 200) : redirect(url)
       }
       case 'not_found':
-        return fail(herodot(404, 'Not Found', 'The requested resource could not be found', outcome.reason), asJson)
+        return fail(herodot(404, 'The requested resource could not be found', outcome.reason), asJson)
       case 'refresh': {
         // The change waits in the continuity cookie while the user signs in again (recorded: U11-U13, U38).
         const returnTo = new URL(base.origin + url.pathname + url.search).href
@@ -490,7 +486,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     if (route === 'errors') {
       // Stryker disable next-line StringLiteral: equivalent; error ids are random UUIDs, so any fallback misses alike
       const stored = storedErrors.get(url.searchParams.get('id') ?? '')
-      return stored === undefined ? json(herodot(404, 'Not Found', 'Unable to locate the resource'), 404) : json(stored, 200)
+      return stored === undefined ? json(herodot(404, 'Unable to locate the resource'), 404) : json(stored, 200)
     }
     const asJson = isJsonRequest(request)
     const cookieHeader = request.headers.get('cookie')
@@ -510,7 +506,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     if (found === undefined) {
       // strategy_helper.go:119-131: herodot's id-less 401, or a 302 to the login UI.
       if (!asJson) return redirect(`${uiUrl}/login`, 302, headers)
-      return json(herodot(401, 'Unauthorized', 'The request could not be authorized', 'A valid Ory Session Cookie or Ory Session Token is missing.'), 401, headers)
+      return json(herodot(401, 'The request could not be authorized', 'A valid Ory Session Cookie or Ory Session Token is missing.'), 401, headers)
     }
     return route === 'get' ? get(url, found, headers) : update(request, url, asJson, found, token!)
   }

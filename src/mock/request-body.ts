@@ -1,7 +1,6 @@
 import { isJsonObject, parseJson, type JsonObject } from '../utils/json.js'
 import type { Parsed } from '../utils/parsed.js'
-import { BOOLEAN_FIELDS } from '../operations/parse-settings-form.js'
-import { decodedValue, parseGoBool, UNSAFE_KEYS } from '../utils/form-values.js'
+import { BOOLEAN_FIELDS, decodedValue, parseGoBool, UNSAFE_KEYS } from '../kratos/form.js'
 
 /** An object without a prototype: reading a field the request did not send gives `undefined`, never an inherited member. */
 function record(): JsonObject {

@@ -1,6 +1,6 @@
 import { http, type HttpHandler } from 'msw'
 import { createMockKratos, type MockKratosOptions } from '../mock/mock-kratos.js'
-import { settingsEndpoints } from '../utils/settings-endpoints.js'
+import { settingsEndpoints } from '../kratos/endpoints.js'
 
 /**
  * msw handlers that behave like Kratos at `options.baseUrl` (path prefix included) for the

@@ -2,3 +2,6 @@
 // msw is an optional peer dependency; only this entry imports it.
 
 export { createKratosHandlers } from './handlers.js'
+export type { MockKratosOptions, SettingsMethod } from '../mock/mock-kratos.js'
+export type { TraitSchema } from '../mock/identity-schema.js'
+export type { KratosVersion } from '../mock/versions.js'

@@ -1,8 +1,9 @@
-import { UnexpectedResponseError, type KratosError } from '../errors/errors.js'
+import { UnexpectedResponseError, type KnownKratosError, type KratosError } from '../errors/errors.js'
+import type { SettingsEndpoints } from '../kratos/endpoints.js'
+import { KNOWN_ERRORS, type KnownErrorPayloads } from '../kratos/errors.js'
 import type { ContinueWith, SettingsFlow } from '../types.js'
 import { isJsonObject } from '../utils/json.js'
 import { navigableUrl } from '../utils/navigable-url.js'
-import type { SettingsEndpoints } from '../utils/settings-endpoints.js'
 import type { UpdateSettingsFlowResult } from './settings-result.js'
 
 /**
@@ -18,6 +19,7 @@ export type RedirectReason = 'kratos' | 'login' | 'second_factor' | 'reauthentic
 
 /** Show the flow's form: a new or read-back flow, or (`invalid: true`) a rejected submission with its messages. */
 export interface RenderStep {
+  /** The discriminant. */
   readonly type: 'render'
   /** The flow whose form to show. */
   readonly flow: SettingsFlow
@@ -32,6 +34,7 @@ export interface RenderStep {
  * nothing was saved yet. Send the browser to `url`, or tell the user to check `address`.
  */
 export interface VerifyStep {
+  /** The discriminant. */
   readonly type: 'verify'
   /** The flow as the submission left it: the values sent, nothing saved. */
   readonly flow: SettingsFlow
@@ -47,7 +50,9 @@ export interface VerifyStep {
 
 /** The change was saved (`state: 'success'`). */
 export interface SuccessStep {
+  /** The discriminant. */
   readonly type: 'success'
+  /** The flow, in state `success`. */
   readonly flow: SettingsFlow
   /**
    * What Kratos suggests next, as sent (an update answered as JSON always carries
@@ -60,7 +65,9 @@ export interface SuccessStep {
 
 /** Send the browser to `url`. */
 export interface RedirectStep<Reason extends RedirectReason = RedirectReason> {
+  /** The discriminant. */
   readonly type: 'redirect'
+  /** Why the browser goes there. */
   readonly reason: Reason
   /** An absolute http(s) URL; never `javascript:` or another scheme. */
   readonly url: string
@@ -68,12 +75,15 @@ export interface RedirectStep<Reason extends RedirectReason = RedirectReason> {
 
 /** Start a new flow at Kratos; when Kratos already made one in place of the old, `flowId` names it. */
 export interface RestartStep extends RedirectStep<'restart'> {
+  /** The flow Kratos made in place of the old one, if it made one. */
   readonly flowId: string | undefined
 }
 
 /** Nowhere to send the browser: show `error` (its `message` is safe to log; its `id` says what happened). */
 export interface ErrorStep {
+  /** The discriminant. */
   readonly type: 'error'
+  /** What went wrong. */
   readonly error: KratosError
 }
 
@@ -123,6 +133,26 @@ export function nextStepFor(endpoints: SettingsEndpoints) {
     flowId,
   })
 
+  /** The step for a known error: its action in Kratos' error catalogue. */
+  const errorStep = (error: KnownKratosError, returnTo: string | undefined): NextStep => {
+    // Every payload field a restart may use, whichever id carries it.
+    const payload = error as Partial<KnownErrorPayloads['self_service_flow_expired']>
+    const action = KNOWN_ERRORS[error.id].action
+    switch (action) {
+      case 'login':
+        return redirect('login', kratosUrl(endpoints.login, returnTo))
+      case 'second_factor':
+      case 'reauthenticate':
+      case 'location_change':
+        return redirect(action, (error as KnownKratosError<'session_aal2_required'>).redirectBrowserTo)
+      case 'restart':
+        // Kratos' own restart URL (an expired flow's) carries the flow's return_to: where the user was going.
+        return restart(payload.returnTo ?? returnTo, payload.redirectTo, payload.useFlowId)
+      case 'show':
+        return { type: 'error', error }
+    }
+  }
+
   return (result: UpdateSettingsFlowResult, options: NextStepOptions = {}): NextStep => {
     const { returnTo } = options
     switch (result.kind) {
@@ -143,29 +173,8 @@ export function nextStepFor(endpoints: SettingsEndpoints) {
       }
       case 'unexpected':
         return { type: 'error', error: result.error }
-      case 'error': {
-        const { error } = result
-        switch (error.id) {
-          case 'session_inactive':
-            return redirect('login', kratosUrl(endpoints.login, returnTo))
-          case 'session_aal2_required':
-            return redirect('second_factor', error.redirectBrowserTo)
-          case 'session_refresh_required':
-            return redirect('reauthenticate', error.redirectBrowserTo)
-          case 'browser_location_change_required':
-            return redirect('location_change', error.redirectBrowserTo)
-          case 'self_service_flow_expired':
-            // Kratos' own restart URL carries the flow's return_to: where the user was going.
-            return restart(error.returnTo ?? returnTo, error.redirectTo, error.useFlowId)
-          case 'self_service_flow_replaced':
-            return restart(returnTo, undefined, error.useFlowId)
-          case 'self_service_flow_not_found':
-          case 'security_identity_mismatch':
-            return restart(returnTo, undefined, undefined)
-          default:
-            return { type: 'error', error }
-        }
-      }
+      case 'error':
+        return errorStep(result.error, returnTo)
     }
   }
 }

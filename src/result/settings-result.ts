@@ -1,5 +1,4 @@
-import type { KnownKratosError } from '../errors/known-errors.js'
-import type { UnexpectedResponseError } from '../errors/errors.js'
+import type { KnownKratosError, UnexpectedResponseError } from '../errors/errors.js'
 import type { SettingsFlow } from '../types.js'
 
 /** What every result carries, whatever its kind. */

@@ -1,5 +1,4 @@
-import type { KnownKratosError } from '../errors/known-errors.js'
-import { UnexpectedResponseError } from '../errors/errors.js'
+import { UnexpectedResponseError, type KnownKratosError } from '../errors/errors.js'
 import type { SettingsFlow } from '../types.js'
 import type { SettingsFlowResult } from './settings-result.js'
 

@@ -10,10 +10,10 @@ import {
   type SettingsFlow,
   type UpdateSettingsFlowResult,
 } from '../../src/index.js'
-import { normalizeClientOptions } from '../../src/client/options.js'
-import { statusRetryDelay } from '../../src/client/retry-delay.js'
-import { encodeForm } from '../../src/operations/encode-form.js'
-import { parseSettingsForm } from '../../src/operations/parse-settings-form.js'
+import { normalizeClientOptions } from '../../src/request/options.js'
+import { statusRetryDelay } from '../../src/transport/retry-delay.js'
+import { encodeForm } from '../../src/request/encode-form.js'
+import { parseSettingsForm } from '../../src/flow/parse-settings-form.js'
 import { makeKratosError, makeSettingsFlow } from '../../src/mock/index.js'
 
 const BASE = 'http://kratos.test'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { normalizeClientOptions } from '../../src/client/options.js'
+import { normalizeClientOptions } from '../../src/request/options.js'
 
 describe('normalizeClientOptions', () => {
   test('applies the defaults DESIGN states', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { REDACTED, redactJson } from '../../src/errors/redact.js'
+import { REDACTED, redactJson } from '../../src/response/redact.js'
 
 describe('redactJson', () => {
   test('replaces tokens under secret keys and the value of a csrf_token input, in a copy', () => {

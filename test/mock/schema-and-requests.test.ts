@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { SettingsFlow } from '../../src/index.js'
-import { findInput, isNodeType } from '../../src/flow/flow-helpers.js'
+import { findInput, isNodeType } from '../../src/utils/ui-nodes.js'
 import { DEFAULT_TRAITS_SCHEMA, type TraitSchema } from '../../src/mock/index.js'
 import { CSRF_COOKIE, SESSION_COOKIE, getCsrfToken, harness, type Harness } from '../behaviour/harness.js'
 import { isTrue, parseFormBody } from '../../src/mock/request-body.js'

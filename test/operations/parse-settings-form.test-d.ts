@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, test } from 'vitest'
 import { createKratosClient, type UpdateSettingsFlowBody } from '../../src/index.js'
-import { parseSettingsForm, SETTINGS_FORM_FIELDS } from '../../src/operations/parse-settings-form.js'
+import { parseSettingsForm } from '../../src/flow/parse-settings-form.js'
+import { SETTINGS_FORM_FIELDS } from '../../src/kratos/form.js'
 
 type Method = UpdateSettingsFlowBody['method']
 type BodyOf<M extends Method> = Extract<UpdateSettingsFlowBody, { method: M }>

@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, test } from 'vitest'
-import { assertJsonBody } from '../../src/client/validate-input.js'
+import { assertJsonBody } from '../../src/request/validate-input.js'
 import { KratosArgumentError } from '../../src/errors/errors.js'
-import { encodeForm } from '../../src/operations/encode-form.js'
-import { parseSettingsForm } from '../../src/operations/parse-settings-form.js'
+import { encodeForm } from '../../src/request/encode-form.js'
+import { parseSettingsForm } from '../../src/flow/parse-settings-form.js'
 import { openapi } from '../helpers/openapi.js'
 
 const form = (text: string) => new URLSearchParams(text)

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { KratosError, UnexpectedResponseError, type SettingsFlowResult } from '../../src/index.js'
-import { REDACTED } from '../../src/errors/redact.js'
+import { REDACTED } from '../../src/response/redact.js'
 import { kratosErrorStatus, makeKratosError, makeSettingsFlow } from '../../src/mock/index.js'
 import { onCreateSettingsFlow, testClient, useMsw } from '../helpers/msw.js'
 import { KNOWN_ERROR_IDS } from '../helpers/known-error-ids.js'

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { createKratosClient, KratosArgumentError, type UpdateSettingsFlowBody } from '../../src/index.js'
-import { normalizeClientOptions } from '../../src/client/options.js'
+import { normalizeClientOptions } from '../../src/request/options.js'
 
 // Hostile or careless arguments: each must be a KratosArgumentError before any request leaves.
 let requests = 0
@@ -40,7 +40,7 @@ describe('header names in options.headers', () => {
   })
 
   test('refuses headers that are not a plain object, and hooks that are not lists of functions', () => {
-    for (const headers of [null, 'x', ['a', 'b'], new Headers({ authorization: 'Bearer x' }), new Map([['a', 'b']])]) {
+    for (const headers of [null, 'x', ['a', 'b'], [['a', 'b', 'c']], [[1, 'b']], new Map([['a', 'b']])]) {
       expect(() => createKratosClient({ baseUrl: 'http://kratos.test', headers: headers as never })).toThrow(KratosArgumentError)
     }
     for (const hooks of [null, 1, { beforeRequest: 'x' }, { afterResponse: [1] }, { beforeRequest: [() => {}, null] }]) {
@@ -169,7 +169,14 @@ describe('each refusal says what is wrong', () => {
     [{ baseUrl: 'https://a.b/#x' }, 'createKratosClient: baseUrl must not have a query or a fragment'],
     [{ baseUrl: 'https://a.b', timeout: 2_147_483_648 }, 'createKratosClient: timeout must be a whole number of milliseconds or bytes between 1 and 2147483647'],
     [{ baseUrl: 'https://a.b', retry: { delay: 1 } }, 'createKratosClient: retry.delay must be a function'],
-    [{ baseUrl: 'https://a.b', headers: new Headers() }, 'createKratosClient: headers must be a plain object of header names and values (not a Headers)'],
+    [{ baseUrl: 'https://a.b', headers: new Map() }, 'createKratosClient: headers must be a plain object, a Headers or a list of [name, value] pairs'],
+    [{ baseUrl: 'https://a.b', headers: [['x-a']] }, 'createKratosClient: headers must be a plain object, a Headers or a list of [name, value] pairs'],
+    [{ baseUrl: 'https://a.b', headers: new Headers({ cookie: 'a=b' }) }, 'createKratosClient: headers must not contain Cookie'],
+    [{ baseUrl: 'https://a.b', baseURL: 'https://a.b' }, 'createKratosClient: unknown option "baseURL"; did you mean "baseUrl"?'],
+    [{ baseUrl: 'https://a.b', retries: 1 }, 'createKratosClient: unknown option "retries"; did you mean "retry"?'],
+    [{ baseUrl: 'https://a.b', retry: { limt: 1 } }, 'createKratosClient: retry: unknown option "limt"; did you mean "limit"?'],
+    [{ baseUrl: 'https://a.b', hooks: { beforeResponse: [] } }, 'createKratosClient: hooks: unknown option "beforeResponse"'],
+    [{ baseUrl: 'https://a.b', proxy: 'x' }, 'createKratosClient: unknown option "proxy" (known: baseUrl, fetch, timeout, retry, headers, credentials, maxBodyBytes, hooks)'],
     [{ baseUrl: 'https://a.b', headers: { Cookie: 'a=1' } }, 'createKratosClient: headers must not contain Cookie: pass the cookie to each call, so users never share one'],
     [{ baseUrl: 'https://a.b', headers: { 'x a': '1' } }, 'createKratosClient: headers: "x a" is not a valid header name'],
     [{ baseUrl: 'https://a.b', headers: { Upgrade: '1' } }, 'createKratosClient: headers: "Upgrade" is set by fetch, not by a client'],
@@ -182,7 +189,7 @@ describe('each refusal says what is wrong', () => {
     [{ baseUrl: 'https://a.b\u0001' }, 'createKratosClient: baseUrl must not contain the control character U+0001 (found at index 11)'],
     [{ baseUrl: 'https://a.b', retry: { maxRetryAfter: 0 } }, 'createKratosClient: retry.maxRetryAfter must be a whole number of milliseconds or bytes between 1 and 2147483647'],
     [{ baseUrl: 'https://a.b', hooks: null }, 'createKratosClient: hooks must be an object'],
-    [{ baseUrl: 'https://a.b', headers: 'x' }, 'createKratosClient: headers must be a plain object of header names and values (not a Headers)'],
+    [{ baseUrl: 'https://a.b', headers: 'x' }, 'createKratosClient: headers must be a plain object, a Headers or a list of [name, value] pairs'],
   ])('refusal %#: %s', (options, message) => {
     expect(create(options)).toThrow(KratosArgumentError)
     expect(create(options)).toThrow(message)
@@ -232,5 +239,62 @@ describe('each refusal says what is wrong', () => {
     await expect(client().getSettingsFlow('')).rejects.toThrow(new KratosArgumentError('getSettingsFlow: id must not be empty'))
     await expect(client().getSettingsFlow('f1', 'a=\u00ff')).resolves.toBeDefined()
     await expect(client().getSettingsFlow('f1', 'a=\u0100')).rejects.toThrow(new KratosArgumentError('getSettingsFlow: cookie must not contain a character above U+00FF (found at index 2)'))
+  })
+})
+
+describe('headers in any form fetch takes', () => {
+  const sent = async (headers: HeadersInit) => {
+    let request: Request | undefined
+    const kratos = createKratosClient({ baseUrl: 'http://kratos.test', retry: 0, headers, fetch: async (input, init) => ((request = new Request(input, init)), new Response(null, { status: 303 })) })
+    await kratos.createBrowserSettingsFlow()
+    return request!.headers
+  }
+
+  test('a plain object, a Headers and a list of pairs send the same headers', async () => {
+    for (const headers of [
+      { 'X-Tenant': 'a', Authorization: 'Bearer t' },
+      new Headers({ 'x-tenant': 'a', authorization: 'Bearer t' }),
+      [
+        ['x-tenant', 'a'],
+        ['authorization', 'Bearer t'],
+      ],
+    ] satisfies HeadersInit[]) {
+      const got = await sent(headers)
+      expect([got.get('x-tenant'), got.get('authorization')]).toEqual(['a', 'Bearer t'])
+    }
+  })
+
+  test('a name repeated in a list is joined as Headers joins it, and a credential among them is still redacted', async () => {
+    expect(
+      (
+        await sent([
+          ['x-tenant', 'a'],
+          ['X-Tenant', 'b'],
+        ])
+      ).get('x-tenant'),
+    ).toBe('a, b')
+    expect(normalizeClientOptions({ baseUrl: 'http://kratos.test', headers: new Headers({ authorization: 'Bearer s3cr3t-value' }) }).credentialValues).toContain('s3cr3t-value')
+  })
+})
+
+describe("each call's options", () => {
+  const kratos = createKratosClient({ baseUrl: 'http://kratos.test', retry: 0, fetch: async () => new Response(null, { status: 303 }) })
+  test.each([
+    [() => kratos.createBrowserSettingsFlow(undefined, undefined, null as never), 'createBrowserSettingsFlow: options must be an object'],
+    [
+      () => kratos.createBrowserSettingsFlow(undefined, undefined, { organisation: 'o' } as never),
+      'createBrowserSettingsFlow: options: unknown option "organisation"; did you mean "organization"? (known: signal, organization, mode)',
+    ],
+    [() => kratos.getSettingsFlow('f1', undefined, { signal: 'x' } as never), 'getSettingsFlow: options.signal must be an AbortSignal'],
+    [() => kratos.getSettingsFlow('f1', undefined, { mode: 'redirect' } as never), 'getSettingsFlow: options: unknown option "mode" (known: signal)'],
+    [
+      () => kratos.updateSettingsFlow('f1', { method: 'password', password: 'x' }, undefined, { encode: 'form' } as never),
+      'updateSettingsFlow: options: unknown option "encode"; did you mean "encoding"? (known: signal, encoding, mode)',
+    ],
+    [() => kratos.updateSettingsFlow('f1', { method: 'password', password: 'x' }, undefined, { signal: new AbortController() } as never), 'updateSettingsFlow: options.signal must be an AbortSignal'],
+  ])('refusal %#', async (call, message) => {
+    const error = await call().catch((error: unknown) => error)
+    expect(error).toBeInstanceOf(KratosArgumentError)
+    expect((error as Error).message).toBe(message)
   })
 })

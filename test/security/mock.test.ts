@@ -9,7 +9,7 @@ import { coerceFormTraits, validateTraits } from '../../src/mock/identity-schema
 import { DEFAULT_KRATOS_VERSION, VERSIONS } from '../../src/mock/versions.js'
 import { serve } from '../../src/mock/serve.js'
 import { createKratosHandlers } from '../../src/msw/index.js'
-import { encodeForm } from '../../src/operations/encode-form.js'
+import { encodeForm } from '../../src/request/encode-form.js'
 
 // The promise: the mock and its form parser cannot be driven into prototype pollution, nor into
 // carrying one test's state into another. Every attack goes through an entry point a test suite

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { createKratosClient, type UpdateSettingsFlowResult } from '../../src/index.js'
 import { makeSettingsFlow } from '../../src/mock/index.js'
-import { exchangeSecrets, REDACTED, redactJson, redactString, redactText } from '../../src/errors/redact.js'
+import { exchangeSecrets, REDACTED, redactJson, redactString, redactText } from '../../src/response/redact.js'
 import { leakedSecrets } from './leaks.js'
 
 // Secrets an attacker would hunt for in logs. Some have no token shape at all: only the

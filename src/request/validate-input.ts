@@ -116,3 +116,35 @@ export function assertJsonBody(name: string, value: unknown): void {
   }
   if (problem !== undefined) throw new KratosArgumentError(`${name}: ${escapeText(problem)}`)
 }
+
+/** The keys of an options type, listed once: it fails to compile when a key is added to the type and not here, or the other way. */
+export const keysOf = <T>(keys: { readonly [Key in keyof Required<T>]: true }): readonly string[] => Object.keys(keys)
+
+/**
+ * Throws a {@link KratosArgumentError} unless `value` is an object whose own keys are all in
+ * `known`: a misspelt option (`browserURL`) would otherwise be ignored without a word. The error
+ * names the key, and the known one it most likely meant.
+ */
+export function assertKnownKeys(name: string, value: unknown, known: readonly string[]): asserts value is object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new KratosArgumentError(`${name} must be an object`)
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue
+    // The known key it was meant to be: the same name in other capitals, or one that starts alike (`retries`, `limt`).
+    const lower = key.toLowerCase()
+    const closest = known.find((name) => name.toLowerCase() === lower) ?? known.find((name) => name.slice(0, 3).toLowerCase() === lower.slice(0, 3))
+    const hint = closest === undefined ? '' : `; did you mean "${closest}"?`
+    throw new KratosArgumentError(`${name}: unknown option "${escapeText(key.length > 64 ? `${key.slice(0, 64)}…` : key)}"${hint} (known: ${known.join(', ')})`)
+  }
+}
+
+/** True for an AbortSignal of any realm: it has what the SDK uses of one. */
+function isAbortSignal(value: unknown): value is AbortSignal {
+  return typeof (value as Partial<AbortSignal> | null)?.throwIfAborted === 'function'
+}
+
+/** Throws a {@link KratosArgumentError} unless a call's options are an object of `known` keys whose `signal`, if any, is an AbortSignal. */
+export function assertCallOptions(operation: string, options: unknown, known: readonly string[]): void {
+  assertKnownKeys(`${operation}: options`, options, known)
+  const { signal } = options as { signal?: unknown }
+  if (signal !== undefined && !isAbortSignal(signal)) throw new KratosArgumentError(`${operation}: options.signal must be an AbortSignal`)
+}

@@ -1,26 +1,39 @@
+// Kratos' error catalogue: each `error.id` the SDK types, the status Kratos sends it with, how its
+// payload is read, and what a settings page does about it. No I/O, no SDK policy: the SDK and the
+// mock both read it.
+
 import { asString, type JsonObject } from '../utils/json.js'
 import { navigableUrl } from '../utils/navigable-url.js'
 import { failed, parsed, type Parsed } from '../utils/parsed.js'
-import type { KratosError } from './errors.js'
 
 /** The camel-cased extra fields each known error carries, keyed by the Kratos `error.id`. */
 export interface KnownErrorPayloads {
+  /** There is no valid session: sign in. */
   session_inactive: {
     /** Where Kratos redirected the browser (its login UI), when it answered a browser-mode call with a 302. */
     readonly redirectBrowserTo?: string
   }
+  /** The endpoint needs a session of the first factor only. */
   session_aal1_required: NoPayload
   /** Where the browser completes a second factor. */
   session_aal2_required: { readonly redirectBrowserTo: string }
   /** Where the browser signs in again. */
   session_refresh_required: { readonly redirectBrowserTo: string }
+  /** A session already exists where none may. */
   session_already_available: NoPayload
+  /** The session already has the assurance level asked for. */
   session_aal_already_fulfilled: NoPayload
+  /** The identity must verify an address first. */
   session_verified_address_required: NoPayload
+  /** The CSRF cookie and token are missing or do not match. */
   security_csrf_violation: NoPayload
+  /** The flow belongs to another identity than the session's. */
   security_identity_mismatch: NoPayload
+  /** `return_to` is not on Kratos' allow list. */
   self_service_flow_return_to_forbidden: NoPayload
+  /** The settings flow is turned off in Kratos' configuration. */
   self_service_flow_disabled: NoPayload
+  /** The flow expired: start a new one. */
   self_service_flow_expired: {
     /** updateSettingsFlow: the new flow Kratos made in place of the expired one. */
     readonly useFlowId?: string
@@ -39,22 +52,18 @@ export interface KnownErrorPayloads {
   self_service_flow_not_found: NoPayload
   /** Where the browser must go (an OIDC provider, say). */
   browser_location_change_required: { readonly redirectBrowserTo: string }
+  /** The identity is disabled. */
   identity_disabled: NoPayload
 }
 
-type NoPayload = Record<never, never>
+/** The payload of an error that carries nothing beyond Kratos' common fields. */
+export type NoPayload = Record<never, never>
 
 /** A Kratos `error.id` that this SDK knows and types. */
 export type KnownErrorId = keyof KnownErrorPayloads
 
-/**
- * A known Kratos error: after `if (error.id === 'session_aal2_required')`, TypeScript knows
- * `error.redirectBrowserTo: string`.
- */
-export type KnownKratosError<Id extends KnownErrorId = KnownErrorId> = Id extends KnownErrorId ? KratosError<Id> & KnownErrorPayloads[Id] : never
-
 /** Reads an id's payload from its body; `invalid_shape` when a field the type promises is missing or not navigable. */
-type PayloadReader<Id extends KnownErrorId> = (body: JsonObject, details: JsonObject | undefined) => Parsed<KnownErrorPayloads[Id], 'invalid_shape'>
+export type PayloadReader<Id extends KnownErrorId> = (body: JsonObject, details: JsonObject | undefined) => Parsed<KnownErrorPayloads[Id], 'invalid_shape'>
 
 const none = () => parsed<NoPayload>({})
 
@@ -88,27 +97,52 @@ const replaced: PayloadReader<'self_service_flow_replaced'> = (body) => {
 }
 
 /**
+ * What a settings page does about an error:
+ * - `login`: sign in, then come back; `restart`: start a new flow;
+ * - `second_factor`, `reauthenticate`, `location_change`: send the browser to the error's `redirectBrowserTo`;
+ * - `show`: nowhere to go; show the error.
+ */
+export type ErrorAction = 'login' | 'second_factor' | 'reauthenticate' | 'location_change' | 'restart' | 'show'
+
+/** The actions an id may take: the ones that send the browser to `redirectBrowserTo` only when its payload always has one. */
+type ActionOf<Id extends KnownErrorId> = KnownErrorPayloads[Id] extends { readonly redirectBrowserTo: string }
+  ? ErrorAction
+  : Exclude<ErrorAction, 'second_factor' | 'reauthenticate' | 'location_change'>
+
+/** One entry of {@link KNOWN_ERRORS}. */
+export interface KnownErrorEntry<Id extends KnownErrorId> {
+  /** The status Kratos sends the id with. */
+  readonly status: number
+  /** Reads the id's payload from the body. */
+  readonly read: PayloadReader<Id>
+  /** What a settings page does about it. */
+  readonly action: ActionOf<Id>
+}
+
+/**
  * Every known error id: the status Kratos sends it with (the rows of docs/kratos-behaviour.md cite
  * the source for the ids the settings endpoints send; the others have Kratos' status for that id,
- * cited where the mock's texts are), and the reader of its payload. The mock's error bodies and the README's error table follow it.
+ * cited where the mock's texts are), the reader of its payload, and what a page does about it. A new
+ * id fails to compile until it has all three. The mock's error bodies and the README's error table follow it.
  */
-export const KNOWN_ERRORS: { readonly [Id in KnownErrorId]: { readonly status: number; readonly read: PayloadReader<Id> } } = {
-  session_inactive: { status: 401, read: none },
-  session_aal1_required: { status: 401, read: none },
-  session_aal2_required: { status: 403, read: redirect },
-  session_refresh_required: { status: 403, read: redirect },
-  session_already_available: { status: 400, read: none },
-  session_aal_already_fulfilled: { status: 400, read: none },
-  session_verified_address_required: { status: 400, read: none },
-  security_csrf_violation: { status: 403, read: none },
-  security_identity_mismatch: { status: 403, read: none },
-  self_service_flow_return_to_forbidden: { status: 400, read: none },
-  self_service_flow_disabled: { status: 400, read: none },
-  self_service_flow_expired: { status: 410, read: expired },
-  self_service_flow_replaced: { status: 410, read: replaced },
-  self_service_flow_not_found: { status: 404, read: none },
-  browser_location_change_required: { status: 422, read: redirect },
-  identity_disabled: { status: 400, read: none },
+export const KNOWN_ERRORS: { readonly [Id in KnownErrorId]: KnownErrorEntry<Id> } = {
+  session_inactive: { status: 401, read: none, action: 'login' },
+  session_aal1_required: { status: 401, read: none, action: 'show' },
+  session_aal2_required: { status: 403, read: redirect, action: 'second_factor' },
+  session_refresh_required: { status: 403, read: redirect, action: 'reauthenticate' },
+  session_already_available: { status: 400, read: none, action: 'show' },
+  session_aal_already_fulfilled: { status: 400, read: none, action: 'show' },
+  session_verified_address_required: { status: 400, read: none, action: 'show' },
+  security_csrf_violation: { status: 403, read: none, action: 'show' },
+  // Another identity's flow: a new one is this user's.
+  security_identity_mismatch: { status: 403, read: none, action: 'restart' },
+  self_service_flow_return_to_forbidden: { status: 400, read: none, action: 'show' },
+  self_service_flow_disabled: { status: 400, read: none, action: 'show' },
+  self_service_flow_expired: { status: 410, read: expired, action: 'restart' },
+  self_service_flow_replaced: { status: 410, read: replaced, action: 'restart' },
+  self_service_flow_not_found: { status: 404, read: none, action: 'restart' },
+  browser_location_change_required: { status: 422, read: redirect, action: 'location_change' },
+  identity_disabled: { status: 400, read: none, action: 'show' },
 }
 
 /** True when `id` is a key of {@link KNOWN_ERRORS} (own keys only: `constructor` is not an id). */

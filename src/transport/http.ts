@@ -1,24 +1,13 @@
 import ky, { isTimeoutError, type KyInstance } from 'ky'
 import { KratosNetworkError, KratosTimeoutError } from '../errors/errors.js'
-import type { ClientConfig } from './options.js'
+import type { RequestSpec } from '../request/build-request.js'
+import type { ClientConfig } from '../request/options.js'
+import { ignore } from '../utils/ignore.js'
 import { statusRetryDelay } from './retry-delay.js'
-import { ignore } from '../result/read-body.js'
-
-/** One HTTP call, as an operation describes it. */
-export interface RequestSpec {
-  readonly method: 'GET' | 'POST'
-  readonly url: string
-  readonly headers: Record<string, string>
-  /** The encoded body of a POST. */
-  readonly body?: string
-  /** Secrets the body carries (its CSRF token), which no error may show. */
-  readonly secrets?: readonly string[]
-  readonly signal: AbortSignal | undefined
-}
 
 /**
- * One call over ky: the response as it came, never a followed redirect, after ky's retries (a GET
- * only, after a network failure or a 502/503/504, or a 429 with Retry-After). Throws the signal's
+ * One call over ky: the response as it came, never a followed redirect, after ky's retries (an
+ * operation that is safe to retry only, after a network failure or a 502/503/504, or a 429 with Retry-After). Throws the signal's
  * reason on an abort, a {@link KratosTimeoutError} when an attempt got no headers within `timeout`,
  * a {@link KratosNetworkError} when fetch failed as fetch does when it cannot reach a server (a
  * `TypeError`, or workerd's `retryable` Error); anything else (a hook's error, a custom fetch's bug)
@@ -102,6 +91,7 @@ export function createHttp(config: ClientConfig): Http {
       limit: config.retry.limit,
       methods: ['get'],
       // Statuses are retried by the afterResponse hook below, by our rules; timeouts never.
+      // An operation that is not safe to repeat gets limit 0 per call.
       statusCodes: [],
       retryOnTimeout: false,
       delay: config.retry.delay,
@@ -127,8 +117,8 @@ export function createHttp(config: ClientConfig): Http {
               void (await hook(response, request)),
         ),
         // After the caller's hooks, which see every response, a retried one included.
-        ({ request, response, retryCount }) => {
-          const delay = request.method === 'GET' ? statusRetryDelay(response, retryCount + 1, config) : undefined
+        ({ options, response, retryCount }) => {
+          const delay = retryCount < options.retry.limit ? statusRetryDelay(response, retryCount + 1, config) : undefined
           return delay === undefined ? undefined : ky.retry({ delay })
         },
       ],
@@ -137,7 +127,13 @@ export function createHttp(config: ClientConfig): Http {
 
   return async (spec) => {
     spec.signal?.throwIfAborted()
-    const call = api(spec.url, { method: spec.method, headers: spec.headers, fetch: fetchFor(spec.signal), ...(spec.body === undefined ? {} : { body: spec.body }) })
+    const call = api(spec.url, {
+      method: spec.method,
+      headers: spec.headers,
+      fetch: fetchFor(spec.signal),
+      ...(spec.operation.retried ? {} : { retry: 0 }),
+      ...(spec.body === undefined ? {} : { body: spec.body }),
+    })
     // An abort rejects at once, even while a fetch that ignores its signal, or a retry delay, is pending.
     const abort = spec.signal === undefined ? undefined : aborted(spec.signal)
     try {

@@ -1,13 +1,17 @@
-import { knownKratosError, parseKratosError, type SettingsOperation } from '../errors/parse-kratos-error.js'
-import { exchangeSecrets, redactJson, redactText } from '../errors/redact.js'
 import { KratosTimeoutError, UnexpectedResponseError, type UnexpectedProblem } from '../errors/errors.js'
-import type { ClientConfig } from '../client/options.js'
-import type { RequestSpec } from '../client/create-http.js'
+import type { SettingsOperation } from '../kratos/operations.js'
+import type { RequestSpec } from '../request/build-request.js'
+import type { ClientConfig } from '../request/options.js'
+import type { SettingsFlowResult, UnexpectedResult, UpdateSettingsFlowResult } from '../result/settings-result.js'
 import { MAX_JSON_DEPTH, MAX_JSON_VALUES, parseJson } from '../utils/json.js'
 import { navigableUrl } from '../utils/navigable-url.js'
-import { parseSettingsFlow } from './parse-settings-flow.js'
+import { knownKratosError, parseKratosError } from './parse-error.js'
+import { parseSettingsFlow } from './parse-flow.js'
 import { discardBody, readBody } from './read-body.js'
-import type { SettingsFlowResult, UnexpectedResult, UpdateSettingsFlowResult } from './settings-result.js'
+import { exchangeSecrets, redactJson, redactText } from './redact.js'
+
+/** The result type of an operation: an update's includes `invalid`. */
+export type ResultOf<Operation extends SettingsOperation> = Operation['invalidFlowOn400'] extends true ? UpdateSettingsFlowResult : SettingsFlowResult
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])
 /** The `Location` header resolved against the request URL, or `null` when absent, invalid or not http(s). */
@@ -23,17 +27,21 @@ function preview(text: string): string {
 
 /** The values a kept body must not show: the request's cookies and credentials, the CSRF token it sent, the response's cookies. */
 function secretsOf(spec: RequestSpec, config: ClientConfig, setCookie: readonly string[]): string[] {
-  return exchangeSecrets(spec.headers['cookie'], setCookie, [...config.credentialValues, ...(spec.secrets ?? [])])
+  return exchangeSecrets(spec.headers['cookie'], setCookie, [...config.credentialValues, ...spec.secrets])
 }
 
 /**
  * Maps any response of a settings operation to its result: 200 + flow → `flow`; 3xx →
  * `redirect` (never followed); 4xx/5xx + known Kratos error → `error`; anything else →
- * `unexpected`. For updateSettingsFlow, a 400 that carries a flow is `invalid`.
+ * `unexpected`. Where the operation says so, a 400 that carries a flow is `invalid`, and a 302
+ * is Kratos' "no session".
  */
-export async function parseSettingsResponse(response: Response, spec: RequestSpec, config: ClientConfig, operation: 'updateSettingsFlow'): Promise<UpdateSettingsFlowResult>
-export async function parseSettingsResponse(response: Response, spec: RequestSpec, config: ClientConfig, operation: Exclude<SettingsOperation, 'updateSettingsFlow'>): Promise<SettingsFlowResult>
-export async function parseSettingsResponse(response: Response, spec: RequestSpec, config: ClientConfig, operation: SettingsOperation): Promise<UpdateSettingsFlowResult> {
+export async function toResult<Operation extends SettingsOperation>(response: Response, spec: RequestSpec<Operation>, config: ClientConfig): Promise<ResultOf<Operation>> {
+  return (await classify(response, spec, config)) as ResultOf<Operation>
+}
+
+async function classify(response: Response, spec: RequestSpec, config: ClientConfig): Promise<UpdateSettingsFlowResult> {
+  const { operation } = spec
   const { status } = response
   // Older browsers lack getSetCookie; they never expose Set-Cookie anyway.
   const setCookie = typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : []
@@ -41,8 +49,7 @@ export async function parseSettingsResponse(response: Response, spec: RequestSpe
   if (REDIRECT_STATUSES.has(status)) {
     discardBody(response)
     const location = resolveLocation(response.headers.get('location'), spec.url)
-    // Kratos' only 302 on these two endpoints: no session, in browser mode, to its login UI.
-    if (status === 302 && operation !== 'createBrowserSettingsFlow') {
+    if (status === 302 && operation.foundMeansNoSession) {
       const payload = location === null ? {} : { redirectBrowserTo: location }
       const error = knownKratosError({ status, id: 'session_inactive', body: undefined, text: 'no valid session; Kratos redirected to its login UI' }, payload)
       return { kind: 'error', status, setCookie, error }
@@ -71,7 +78,7 @@ export async function parseSettingsResponse(response: Response, spec: RequestSpe
   const secrets = () => secretsOf(spec, config, setCookie)
   if (status !== 200 && status < 400) {
     const body = parsedJson.ok ? redactJson(parsedJson.value, secrets()) : redactText(text, secrets())
-    return unexpected('unexpected_status', `Kratos answered ${status}, which ${operation} does not document`, body)
+    return unexpected('unexpected_status', `Kratos answered ${status}, which ${operation.name} does not document`, body)
   }
   if (!parsedJson.ok) {
     const body = redactText(text, secrets())
@@ -87,7 +94,7 @@ export async function parseSettingsResponse(response: Response, spec: RequestSpe
     if (flow.ok) return { kind: 'flow', status, setCookie, flow: flow.value }
     return unexpected('invalid_shape', `Kratos answered 200 but the body is not a settings flow: ${flow.detail}`, redactJson(json, secrets()))
   }
-  if (status === 400 && operation === 'updateSettingsFlow') {
+  if (status === 400 && operation.invalidFlowOn400) {
     const flow = parseSettingsFlow(json)
     if (flow.ok) return { kind: 'invalid', status, setCookie, flow: flow.value }
   }

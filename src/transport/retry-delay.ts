@@ -1,4 +1,4 @@
-import type { ClientConfig } from './options.js'
+import type { ClientConfig } from '../request/options.js'
 
 const RETRIED_STATUSES: ReadonlySet<number> = new Set([502, 503, 504])
 
@@ -10,12 +10,11 @@ function parseRetryAfter(value: string): number | undefined {
 }
 
 /**
- * How long to wait before retry number `attempt` (from 1) of a GET that got `response`, or
- * `undefined` when it must not be retried. Only 502, 503, 504, and 429 with `Retry-After`, are
- * retried; a server's `Retry-After` is honoured up to `maxRetryAfter`.
+ * How long to wait before retry number `attempt` (from 1, within the retry limit) of a call that
+ * got `response`, or `undefined` when it must not be retried. Only 502, 503, 504, and 429 with
+ * `Retry-After`, are retried; a server's `Retry-After` is honoured up to `maxRetryAfter`.
  */
 export function statusRetryDelay(response: Response, attempt: number, config: ClientConfig): number | undefined {
-  if (attempt > config.retry.limit) return undefined
   const retryAfter = response.headers.get('retry-after')
   const retriable = response.status === 429 ? retryAfter !== null : RETRIED_STATUSES.has(response.status)
   if (!retriable) return undefined

@@ -1,30 +1,8 @@
-import { KratosError, UnexpectedResponseError } from './errors.js'
-import { isKnownErrorId, KNOWN_ERRORS, type KnownErrorId, type KnownKratosError } from './known-errors.js'
-import { redactJson } from './redact.js'
+import { KratosError, UnexpectedResponseError, type KnownKratosError } from '../errors/errors.js'
+import { isKnownErrorId, KNOWN_ERRORS, type KnownErrorId } from '../kratos/errors.js'
+import { idlessErrorId, type SettingsOperation } from '../kratos/operations.js'
 import { asString, isJsonObject, type JsonObject } from '../utils/json.js'
-
-/** The settings operation a response answers; which id-less answers mean what depends on it. */
-export type SettingsOperation = 'createBrowserSettingsFlow' | 'getSettingsFlow' | 'updateSettingsFlow'
-
-/**
- * The condition behind an error Kratos sends without an `error.id`, where status and body identify
- * it (docs/kratos-behaviour.md): getSettingsFlow and updateSettingsFlow answer "no session" with
- * herodot's plain 401; getSettingsFlow answers an unknown flow with its only 404 and an expired
- * flow with a plain 410; updateSettingsFlow answers an unknown flow with a 404 and a malformed
- * flow id with a 400, each of its own reason. Its other id-less 404s (a disabled method, a
- * credential to unlink that does not exist) name no condition the SDK can act on: unexpected.
- */
-function idlessErrorId(operation: SettingsOperation, status: number, reason: string | undefined): KnownErrorId | undefined {
-  if (operation === 'createBrowserSettingsFlow') return undefined
-  if (status === 401) return 'session_inactive'
-  if (status === 404 && (operation === 'getSettingsFlow' || reason === UNKNOWN_FLOW)) return 'self_service_flow_not_found'
-  if (status === 410 && operation === 'getSettingsFlow') return 'self_service_flow_expired'
-  if (status === 400 && operation === 'updateSettingsFlow' && reason === MALFORMED_FLOW_ID) return 'self_service_flow_not_found'
-  return undefined
-}
-
-const MALFORMED_FLOW_ID = 'The flow query parameter is missing or malformed.'
-const UNKNOWN_FLOW = 'The settings request could not be found. Please restart the flow.'
+import { redactJson } from './redact.js'
 
 // A message quotes at most this much of the server's text; the whole is in `body`.
 const MAX_QUOTED = 500
@@ -60,8 +38,8 @@ export function knownKratosError<Id extends KnownErrorId>(
  * Turns a parsed error body (`{ error: { id, message, … }, …extra }`) into a typed error: a
  * {@link KnownKratosError} with its camel-cased payload, or an {@link UnexpectedResponseError}
  * for an unknown or missing id, or a body that is not a Kratos error. An id-less herodot error
- * that Kratos sends for a known condition on `operation` gets that condition's id; its body is
- * kept as sent.
+ * that Kratos sends for a known condition on `operation` (its `idless` answers) gets that
+ * condition's id; its body is kept as sent.
  */
 export function parseKratosError(status: number, body: unknown, operation: SettingsOperation, secrets: readonly string[]): KnownKratosError | UnexpectedResponseError {
   // The redacted copy is the kept body and the source of the fields an error shows; only the

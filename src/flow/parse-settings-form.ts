@@ -1,59 +1,8 @@
 import { KratosArgumentError } from '../errors/errors.js'
+import { decodedValue, METHOD_TRIGGERS, parseGoBool, SETTINGS_FORM_FIELDS, UNSAFE_KEYS, type Method } from '../kratos/form.js'
 import type { UpdateSettingsFlowBody } from '../types.js'
 import { escapeText } from '../utils/escape-text.js'
-import { decodedValue, parseGoBool, UNSAFE_KEYS } from '../utils/form-values.js'
 import { isJsonObject, MAX_JSON_DEPTH, parseJson } from '../utils/json.js'
-
-type Method = UpdateSettingsFlowBody['method']
-type BodyOf<M extends Method> = Extract<UpdateSettingsFlowBody, { method: M }>
-
-/** How a field's text becomes its value, read off the body type; `required` when the type says so. */
-type Kind<Body, Key extends keyof Body> = [NonNullable<Body[Key]>] extends [boolean]
-  ? 'boolean'
-  : [NonNullable<Body[Key]>] extends [string]
-    ? object extends Pick<Body, Key>
-      ? 'text'
-      : 'required text'
-    : object extends Pick<Body, Key>
-      ? 'object'
-      : 'required object'
-
-/**
- * The fields of each method's body, as Kratos' settings schemas list them. `satisfies` ties this
- * table to the generated types: a field added, removed or retyped there fails to compile here.
- */
-export const SETTINGS_FORM_FIELDS = {
-  profile: { csrf_token: 'text', traits: 'required object', transient_payload: 'object' },
-  password: { csrf_token: 'text', password: 'required text', transient_payload: 'object' },
-  totp: { csrf_token: 'text', totp_code: 'text', totp_unlink: 'boolean', transient_payload: 'object' },
-  webauthn: { csrf_token: 'text', webauthn_register: 'text', webauthn_register_displayname: 'text', webauthn_remove: 'text', transient_payload: 'object' },
-  lookup_secret: {
-    csrf_token: 'text',
-    lookup_secret_confirm: 'boolean',
-    lookup_secret_disable: 'boolean',
-    lookup_secret_regenerate: 'boolean',
-    lookup_secret_reveal: 'boolean',
-    transient_payload: 'object',
-  },
-  oidc: { flow: 'text', link: 'text', unlink: 'text', traits: 'object', upstream_parameters: 'object', transient_payload: 'object' },
-  passkey: { csrf_token: 'text', passkey_settings_register: 'text', passkey_remove: 'text' },
-  saml: { csrf_token: 'text', flow: 'text', link: 'text', unlink: 'text', traits: 'object', transient_payload: 'object' },
-} as const satisfies { readonly [M in Method]: { readonly [Key in Exclude<keyof BodyOf<M>, 'method'>]-?: Kind<BodyOf<M>, Key> } }
-
-/** Every field that is a boolean in some method's body. */
-export const BOOLEAN_FIELDS: ReadonlySet<string> = new Set(
-  Object.values(SETTINGS_FORM_FIELDS).flatMap((fields) => Object.entries(fields).flatMap(([name, kind]) => (kind === 'boolean' ? [name] : []))),
-)
-
-// Kratos' own buttons for these methods send no `method`: the strategy recognises its fields instead
-// (selfservice/strategy/{totp,webauthn,lookup,oidc,passkey}). link/unlink go to oidc, as in Kratos.
-const TRIGGERS = {
-  totp: ['totp_unlink'],
-  webauthn: ['webauthn_register', 'webauthn_remove'],
-  lookup_secret: ['lookup_secret_confirm', 'lookup_secret_disable', 'lookup_secret_regenerate', 'lookup_secret_reveal'],
-  oidc: ['link', 'unlink'],
-  passkey: ['passkey_settings_register', 'passkey_remove'],
-} as const satisfies { readonly [M in Method]?: readonly (keyof (typeof SETTINGS_FORM_FIELDS)[M])[] }
 
 const NAME = 'parseSettingsForm'
 const fail = (message: string) => new KratosArgumentError(`${NAME}: ${message}`)
@@ -155,7 +104,7 @@ const isMethod = (value: string): value is Method => Object.hasOwn(SETTINGS_FORM
  * strategy recognises its own (selfservice/strategy/{lookup,totp,webauthn,passkey,oidc}/settings).
  */
 function inferMethod(values: Values): { method: Method; fields: Record<string, unknown> } {
-  const found = Object.entries(TRIGGERS).flatMap(([method, triggers]) => {
+  const found = Object.entries(METHOD_TRIGGERS).flatMap(([method, triggers]) => {
     if (!triggers.some((name) => values.get(name)?.some((text) => text !== ''))) return []
     const fields = readFields(method as Method, values)
     return triggers.some((name) => fields[name] !== undefined && fields[name] !== false) ? [{ method: method as Method, fields }] : []

@@ -1,6 +1,6 @@
 import { KratosArgumentError } from '../errors/errors.js'
-import { assertHeaderName, assertHeaderValue, assertNoControlCharacters } from './validate-input.js'
-import { settingsEndpoints, type SettingsEndpoints } from '../utils/settings-endpoints.js'
+import { settingsEndpoints, type SettingsEndpoints } from '../kratos/endpoints.js'
+import { assertHeaderName, assertHeaderValue, assertKnownKeys, assertNoControlCharacters, keysOf } from './validate-input.js'
 
 /** Retry policy. Only GET is retried, only on network errors, 502/503/504, and 429 with `Retry-After`. */
 export interface RetryOptions {
@@ -33,8 +33,8 @@ export interface KratosClientOptions {
   timeout?: number | undefined
   /** Retries: a limit (0 to 2) or a {@link RetryOptions}. @default 2 */
   retry?: number | RetryOptions | undefined
-  /** Headers sent with every request. Never a `Cookie`: cookies are per call. */
-  headers?: Record<string, string> | undefined
+  /** Headers sent with every request: a plain object, a `Headers`, or `[name, value]` pairs. Never a `Cookie`: cookies are per call. */
+  headers?: HeadersInit | undefined
   /** The fetch `credentials` mode; browsers need `'include'` to send Kratos' cookies. @default 'include' */
   credentials?: 'include' | 'same-origin' | 'omit' | undefined
   /** Bodies larger than this are not buffered; the result is `'unexpected'`. @default 4194304 (4 MiB) */
@@ -60,6 +60,10 @@ export interface ClientConfig {
   readonly maxBodyBytes: number
   readonly hooks: KratosHooks
 }
+
+const CLIENT_OPTIONS = keysOf<KratosClientOptions>({ baseUrl: true, fetch: true, timeout: true, retry: true, headers: true, credentials: true, maxBodyBytes: true, hooks: true })
+const RETRY_OPTIONS = keysOf<RetryOptions>({ limit: true, delay: true, maxRetryAfter: true })
+const HOOK_NAMES = keysOf<KratosHooks>({ beforeRequest: true, afterResponse: true })
 
 const MAX_TIMER_MS = 2_147_483_647
 const CREDENTIALS: ReadonlySet<unknown> = new Set(['include', 'same-origin', 'omit'])
@@ -89,6 +93,7 @@ function positiveInteger(name: string, value: unknown, fallback: number, max = N
 }
 
 function normalizeRetry(retry: number | RetryOptions | undefined): ResolvedRetry {
+  if (retry !== undefined && typeof retry !== 'number') assertKnownKeys('createKratosClient: retry', retry, RETRY_OPTIONS)
   const options = typeof retry === 'number' ? { limit: retry } : (retry ?? {})
   const limit = options.limit ?? 2
   if (!Number.isInteger(limit) || limit < 0 || limit > 2) fail('retry limit must be 0, 1 or 2')
@@ -100,14 +105,33 @@ function normalizeRetry(retry: number | RetryOptions | undefined): ResolvedRetry
   }
 }
 
-function normalizeHeaders(headers: Record<string, string> | undefined): Record<string, string> {
-  if (headers !== undefined && !isPlainObject(headers)) fail('headers must be a plain object of header names and values (not a Headers)')
-  for (const [name, value] of Object.entries(headers ?? {})) {
+const HEADERS_FORMS = 'headers must be a plain object, a Headers or a list of [name, value] pairs'
+
+/** The name and value pairs of any HeadersInit, unchecked. */
+function headerPairs(headers: unknown): Array<readonly [unknown, unknown]> {
+  if (typeof Headers === 'function' && headers instanceof Headers) return [...headers]
+  if (Array.isArray(headers)) {
+    return headers.map((pair: unknown) => {
+      if (!Array.isArray(pair) || pair.length !== 2) fail(HEADERS_FORMS)
+      return [pair[0], pair[1]] as const
+    })
+  }
+  if (!isPlainObject(headers)) fail(HEADERS_FORMS)
+  return Object.entries(headers as object)
+}
+
+/** The headers as a plain object of lower-cased names; values of a repeated name joined as Headers joins them. */
+function normalizeHeaders(headers: HeadersInit | undefined): Record<string, string> {
+  const normalized: Record<string, string> = {}
+  for (const [name, value] of headers === undefined ? [] : headerPairs(headers)) {
+    if (typeof name !== 'string') fail('headers: a header name must be a string')
     assertHeaderName('createKratosClient: headers', name)
     if (name.toLowerCase() === 'cookie') fail('headers must not contain Cookie: pass the cookie to each call, so users never share one')
     assertHeaderValue(`createKratosClient: headers["${name}"]`, value)
+    const key = name.toLowerCase()
+    normalized[key] = key in normalized ? `${normalized[key]}, ${value}` : value
   }
-  return { ...headers }
+  return normalized
 }
 
 // Header names whose values are credentials.
@@ -129,6 +153,7 @@ function isPlainObject(value: unknown): boolean {
 function normalizeHooks(hooks: KratosHooks | undefined): KratosHooks {
   if (hooks === undefined) return {}
   if (!isPlainObject(hooks)) fail('hooks must be an object')
+  assertKnownKeys('createKratosClient: hooks', hooks, HOOK_NAMES)
   for (const name of ['beforeRequest', 'afterResponse'] as const) {
     const list: unknown = hooks[name]
     if (list !== undefined && (!Array.isArray(list) || !list.every((hook) => typeof hook === 'function'))) fail(`hooks.${name} must be an array of functions`)
@@ -139,6 +164,7 @@ function normalizeHooks(hooks: KratosHooks | undefined): KratosHooks {
 /** Validates client options once, at creation, and applies the defaults. */
 export function normalizeClientOptions(options: KratosClientOptions): ClientConfig {
   if (typeof options !== 'object' || options === null) fail('options must be an object with a baseUrl')
+  assertKnownKeys('createKratosClient', options, CLIENT_OPTIONS)
   if (options.fetch !== undefined && typeof options.fetch !== 'function') fail('fetch must be a function')
   if (options.credentials !== undefined && !CREDENTIALS.has(options.credentials)) {
     fail('credentials must be "include", "same-origin" or "omit"')

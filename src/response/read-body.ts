@@ -1,7 +1,5 @@
+import { ignore } from '../utils/ignore.js'
 import { failed, parsed, type Parsed } from '../utils/parsed.js'
-
-/** Does nothing: for a cancellation whose failure changes nothing. */
-export const ignore = () => {}
 
 /** Drops a response's body unread, so the connection can be reused; a failure to cancel changes nothing. */
 export function discardBody(response: Response): void {
