@@ -11,22 +11,35 @@ const typeTests = { enabled: true, only: true, include: ['test/**/*.test-d.ts'],
 export default defineConfig({
   test: {
     projects: [
+      // Three suites. unit: test/unit/ mirrors src/ file for file (a file's own aspects in
+      // <file>.<aspect>.test.ts); what mutation testing runs. contract: the SDK and the mock held to
+      // Kratos (behaviour rows, recordings, the OpenAPI document, Prism, fuzz). package: what users
+      // install (the packed tarball, consumer types, runtimes, the examples, real browsers).
       {
         test: {
           name: 'unit',
-          include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
-          exclude: ['test/**/*.browser.test.ts'],
+          include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
           // Memory tests collect garbage before they take a baseline.
           execArgv: ['--expose-gc'],
         },
       },
+      { test: { name: 'contract', include: ['test/contract/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
+      {
+        test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts', 'examples/**/*.test.ts'],
+          exclude: ['test/**/*.browser.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+        },
+      },
       {
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.ts'],
-          globalSetup: ['test/browser/browsers-line.ts', 'test/browser/global-setup.ts'],
+          globalSetup: ['test/package/browser/browsers-line.ts', 'test/package/browser/global-setup.ts'],
           browser: { enabled: true, headless: true, provider: chromium, instances: [{ browser: 'chromium' }] },
         },
         // The page on 127.0.0.1 like the mock Kratos: another port, the same site.

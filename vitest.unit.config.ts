@@ -9,7 +9,7 @@ export default mergeConfig(
   defineConfig({
     test: {
       // 1,000 concurrent users through two real HTTP servers: a third of the time of all the others.
-      exclude: ['test/reliability/isolation.test.ts'],
+      exclude: ['test/unit/client/create-kratos-client.isolation.test.ts'],
       // Processes, not threads: the memory tests read the process' resident set size.
       pool: 'forks',
       // One module graph per worker instead of per file, which halves the time. Safe here: the tests

@@ -1,5 +1,5 @@
 // The nodes of a settings flow, as recorded from Kratos with every settings method enabled
-// (test/kratos/recordings/<version>/C1.json, C13.json, U27.json, U42.json): the CSRF token, the
+// (test/contract/kratos/recordings/<version>/C1.json, C13.json, U27.json, U42.json): the CSRF token, the
 // profile form generated from the identity schema, then password, oidc, lookup_secret, webauthn,
 // passkey and totp, each as the identity's credentials make it.
 import type { UiNode, UiText } from '../types.js'

@@ -1,5 +1,5 @@
 // Where the Kratos versions the mock imitates answer differently, as recorded from each
-// (test/kratos/recordings/<version>/; docs/kratos-behaviour.md names the rows).
+// (test/contract/kratos/recordings/<version>/; docs/kratos-behaviour.md names the rows).
 
 /** The Kratos versions the mock can imitate; `master` is ory/kratos b86338da. */
 export type KratosVersion = 'master' | 'v26.2.0' | 'v25.4.0' | 'v1.3.1'

@@ -35,6 +35,19 @@ function imports(): Array<{ file: string; folder: string; imported: string[] }> 
   })
 }
 
+// Modules with nothing to run: the entries (re-exports), the type names, a no-op.
+const WITHOUT_BEHAVIOUR = new Set(['index.ts', 'cookies/index.ts', 'mock/index.ts', 'msw/index.ts', 'types.ts', 'utils/ignore.ts'])
+
+describe('test/unit/ mirrors src/', () => {
+  test('every module of src/ has its test file: <module>.test.ts, or <module>.<aspect>.test.ts', () => {
+    const unit = fileURLToPath(new URL('.', import.meta.url))
+    const tests = readdirSync(unit, { recursive: true, encoding: 'utf8' }).flatMap((file) => /^(.+?)(?:\.[a-z-]+)?\.test(?:-d)?\.ts$/.exec(file)?.slice(1, 2) ?? [])
+    const modules = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && !WITHOUT_BEHAVIOUR.has(file))
+    expect(modules.filter((module) => !tests.includes(module.slice(0, -3)))).toEqual([])
+    expect(tests.filter((test) => test !== 'layout' && !modules.includes(`${test}.ts`) && !WITHOUT_BEHAVIOUR.has(`${test}.ts`))).toEqual([])
+  })
+})
+
 describe('the layout of src/', () => {
   const all = imports()
 

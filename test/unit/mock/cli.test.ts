@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { fileURLToPath } from 'node:url'
+import { expect, test } from 'vitest'
+
+const cli = fileURLToPath(new URL('../../../dist/mock-cli.js', import.meta.url))
+
+/** Runs the command until it prints its URL (or exits); returns what it printed and a way to stop it. */
+async function run(...args: string[]) {
+  const child = spawn(process.execPath, [cli, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const url = await new Promise<string | undefined>((resolve) => {
+    child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()))
+    child.once('exit', () => resolve(undefined))
+  })
+  return {
+    url,
+    stderr: () => stderr,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM')
+        await once(child, 'exit')
+      }
+    },
+  }
+}
+
+test('--kratos-version names a version the mock imitates, and refuses any other', async () => {
+  const refused = await run('--kratos-version', 'v0.1')
+  expect(refused.url).toBeUndefined()
+  expect(refused.stderr()).toContain('--kratos-version must be one of master, v26.2.0, v25.4.0, v1.3.1, not "v0.1"')
+
+  // v1.3.1's session_inactive has no CredentialsMissing field (recorded: C3).
+  for (const [version, fields] of [
+    ['v1.3.1', ['error']],
+    ['v26.2.0', ['error', 'CredentialsMissing']],
+  ] as const) {
+    const mock = await run('--kratos-version', version)
+    try {
+      const response = await fetch(`${mock.url!}/self-service/settings/browser`, { headers: { accept: 'application/json' } })
+      expect(Object.keys((await response.json()) as object)).toEqual(fields)
+    } finally {
+      await mock.stop()
+    }
+  }
+})
+
+test('--verification-hook makes an email change ask for verification (recorded: U34)', async () => {
+  for (const [flag, actions] of [
+    [[], ['redirect_browser_to']],
+    [['--verification-hook'], ['show_verification_ui', 'redirect_browser_to']],
+  ] as const) {
+    const mock = await run(...flag)
+    try {
+      const cookie = 'ory_kratos_session=grace'
+      const created = await fetch(`${mock.url!}/self-service/settings/browser`, { headers: { accept: 'application/json', cookie } })
+      const csrfCookie = created.headers.getSetCookie()[0]!.split(';')[0]!
+      const flow = (await created.json()) as { id: string; ui: { nodes: Array<{ attributes: { name?: string; value?: unknown } }> } }
+      const csrf = flow.ui.nodes.find((node) => node.attributes.name === 'csrf_token')!.attributes.value
+      const body = JSON.stringify({ method: 'profile', csrf_token: csrf, traits: { email: 'grace.hopper@example.com' } })
+      const saved = await fetch(`${mock.url!}/self-service/settings?flow=${flow.id}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', cookie: `${cookie}; ${csrfCookie}` },
+        body,
+      })
+      expect(((await saved.json()) as { continue_with: Array<{ action: string }> }).continue_with.map(({ action }) => action)).toEqual(actions)
+    } finally {
+      await mock.stop()
+    }
+  }
+})

@@ -1,0 +1,94 @@
+import { describe, expect, test } from 'vitest'
+import { createKratosClient, UnexpectedResponseError, type SettingsFlow } from '../../../src/index.js'
+import { makeKratosError, makeSettingsFlow } from '../../../src/mock/index.js'
+import { BASE, kratosAnswering, kratosError } from '../../helpers/fake-kratos.js'
+
+const FLOW_ID = '7a0c2a4e-5b7e-4a0f-9d6e-1f2b3c4d5e6f'
+const NEXT_ID = '11111111-2222-4333-8444-555555555555'
+const APP = 'https://app.example.com/settings'
+
+describe('nextStep', () => {
+  const kratos = createKratosClient({ baseUrl: BASE })
+  const flow = makeSettingsFlow({ state: 'success' })
+
+  test('a success without continue_with suggests nothing', () => {
+    expect(kratos.nextStep({ kind: 'flow', status: 200, setCookie: [], flow })).toMatchObject({ type: 'success', continueWith: [], redirectTo: undefined })
+  })
+
+  test('a success redirects to the redirect_browser_to item, wherever it is in continue_with', () => {
+    const continueWith = [
+      { action: 'show_settings_ui', flow: { id: FLOW_ID, ui: {} } },
+      { action: 'redirect_browser_to', redirect_browser_to: APP },
+    ]
+    const step = kratos.nextStep({ kind: 'flow', status: 200, setCookie: [], flow: { ...flow, continue_with: continueWith } as SettingsFlow })
+    expect(step).toMatchObject({ type: 'success', redirectTo: APP })
+  })
+
+  test('an opaque redirect is an error step: the browser hides where Kratos sent it', () => {
+    const step = kratos.nextStep({ kind: 'redirect', status: 0, setCookie: [], location: null })
+    expect(step.type).toBe('error')
+    expect(step.type === 'error' && step.error).toMatchObject({
+      problem: 'redirect',
+      message: 'Kratos redirected, but the browser hides where (an opaque redirect): ask in mode "json" to get a result to act on',
+    })
+  })
+
+  test('an unexpected result is an error step with its error', () => {
+    const error = new UnexpectedResponseError({ status: 500, problem: 'not_json', message: 'm', body: '' })
+    expect(kratos.nextStep({ kind: 'unexpected', status: 500, setCookie: [], error })).toEqual({ type: 'error', error })
+  })
+
+  // selfservice/flow/settings/handler.go:505
+  test("an expired flow read back restarts at Kratos' redirect_to when the caller names no returnTo", async () => {
+    const redirectTo = `${BASE}/self-service/settings/browser?return_to=https%3A%2F%2Fapp.example.com%2Fback`
+    const { kratos: answering } = kratosAnswering(() => kratosError(410, { status: 'Gone', message: 'expired', details: { redirect_to: redirectTo } }))
+    const result = await answering.getSettingsFlow(FLOW_ID)
+    expect(answering.nextStep(result)).toEqual({ type: 'redirect', reason: 'restart', url: redirectTo, flowId: undefined })
+  })
+
+  // Recorded: G7. Kratos' own URL carries the flow's return_to, which is where the user was going.
+  test("an expired flow read back restarts at Kratos' redirect_to even when the caller names a returnTo", async () => {
+    const redirectTo = `${BASE}/self-service/settings/browser?return_to=https%3A%2F%2Fapp.example.com%2Fback`
+    const details = { redirect_to: redirectTo, return_to: 'https://app.example.com/back' }
+    const { kratos: answering } = kratosAnswering(() => kratosError(410, { status: 'Gone', message: 'expired', details }))
+    const result = await answering.getSettingsFlow(FLOW_ID)
+    expect(answering.nextStep(result, { returnTo: APP })).toEqual({ type: 'redirect', reason: 'restart', url: redirectTo, flowId: undefined })
+  })
+
+  // Recorded: U56 (master, the verify_new_address hook).
+  test('a flow in show_form that asks for verification is a verify step; its URL passes the gate', () => {
+    const verification = { id: NEXT_ID, verifiable_address: 'new@example.com', url: 'http://app.test/ui/verification?flow=x' }
+    const pending = makeSettingsFlow({ continue_with: [{ action: 'show_verification_ui', flow: verification }] })
+    expect(kratos.nextStep({ kind: 'flow', status: 200, setCookie: [], flow: pending })).toEqual({
+      type: 'verify',
+      flow: pending,
+      continueWith: pending.continue_with,
+      verificationFlowId: NEXT_ID,
+      address: 'new@example.com',
+      url: 'http://app.test/ui/verification?flow=x',
+    })
+    const hostile = makeSettingsFlow({ continue_with: [{ action: 'show_verification_ui', flow: { ...verification, url: 'javascript:alert(1)' } }] })
+    expect(kratos.nextStep({ kind: 'flow', status: 200, setCookie: [], flow: hostile })).toMatchObject({ type: 'verify', url: undefined })
+  })
+
+  test('a verification item without its flow, or on a rejected form, leaves a render step that carries continue_with', () => {
+    const broken = makeSettingsFlow({ continue_with: [{ action: 'show_verification_ui' } as never] })
+    expect(kratos.nextStep({ kind: 'flow', status: 200, setCookie: [], flow: broken })).toEqual({ type: 'render', flow: broken, invalid: false, continueWith: broken.continue_with })
+    const item = { action: 'show_verification_ui' as const, flow: { id: NEXT_ID, verifiable_address: 'new@example.com' } }
+    const rejected = makeSettingsFlow({ continue_with: [item] })
+    expect(kratos.nextStep({ kind: 'invalid', status: 400, setCookie: [], flow: rejected })).toEqual({ type: 'render', flow: rejected, invalid: true, continueWith: [item] })
+  })
+
+  test('a replaced flow restarts with the flow Kratos made in its place', async () => {
+    const { kratos: answering } = kratosAnswering(() => Response.json(makeKratosError('self_service_flow_replaced', { use_flow_id: NEXT_ID }), { status: 410 }))
+    const result = await answering.getSettingsFlow(FLOW_ID)
+    expect(answering.nextStep(result, { returnTo: APP })).toEqual({
+      type: 'redirect',
+      reason: 'restart',
+      url: `${BASE}/self-service/settings/browser?return_to=${encodeURIComponent(APP)}`,
+      flowId: NEXT_ID,
+    })
+  })
+})
+
+// Recorded: G4, G8 (get), U18 (update), U31 and U54 (update, other reasons).
