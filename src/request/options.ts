@@ -1,3 +1,4 @@
+import type { AfterResponseHook, BeforeRequestHook, BeforeRetryHook } from 'ky'
 import { KratosArgumentError } from '../errors/errors.js'
 import { settingsEndpoints, type SettingsEndpoints } from '../kratos/endpoints.js'
 import { assertHeaderName, assertHeaderValue, assertKnownKeys, assertNoControlCharacters, keysOf } from './validate-input.js'
@@ -12,12 +13,24 @@ export interface RetryOptions {
   maxRetryAfter?: number | undefined
 }
 
-/** Observers around each HTTP attempt, for logging and tracing; they run as ky's hooks. */
+/**
+ * ky's own hooks, with ky's types and power (ky's documentation, "Hooks"), for logging, tracing or
+ * changing a request. Whatever they return, the SDK's promises hold: every response becomes a
+ * result, and an operation that is not safe to repeat (`updateSettingsFlow`) is never retried.
+ */
 export interface KratosHooks {
-  /** Called before each attempt; may set headers on the request (it carries the caller's cookie). */
-  beforeRequest?: Array<(request: Request) => void | Promise<void>> | undefined
-  /** Called with each response, including ones that will be retried; the response is ky's copy, which the hook may read. */
-  afterResponse?: Array<(response: Response, request: Request) => void | Promise<void>> | undefined
+  /**
+   * Before the first attempt: may change the request (it carries the caller's cookie), return
+   * another `Request`, or return a `Response` to answer without the network.
+   */
+  beforeRequest?: BeforeRequestHook[] | undefined
+  /** Before each retry, with the error or the `retryCount` that caused it; may return a `Request`, a `Response`, or ky's `stop`. */
+  beforeRetry?: BeforeRetryHook[] | undefined
+  /**
+   * With each response, a retried one included (ky's copy: the hook may read it); may return
+   * another `Response`, or `ky.retry()` to retry a GET within the retry limit (ignored otherwise).
+   */
+  afterResponse?: AfterResponseHook[] | undefined
 }
 
 /** Options of {@link createKratosClient}. */
@@ -63,7 +76,7 @@ export interface ClientConfig {
 
 const CLIENT_OPTIONS = keysOf<KratosClientOptions>({ baseUrl: true, fetch: true, timeout: true, retry: true, headers: true, credentials: true, maxBodyBytes: true, hooks: true })
 const RETRY_OPTIONS = keysOf<RetryOptions>({ limit: true, delay: true, maxRetryAfter: true })
-const HOOK_NAMES = keysOf<KratosHooks>({ beforeRequest: true, afterResponse: true })
+const HOOK_NAMES = keysOf<KratosHooks>({ beforeRequest: true, beforeRetry: true, afterResponse: true })
 
 const MAX_TIMER_MS = 2_147_483_647
 const CREDENTIALS: ReadonlySet<unknown> = new Set(['include', 'same-origin', 'omit'])
@@ -154,7 +167,7 @@ function normalizeHooks(hooks: KratosHooks | undefined): KratosHooks {
   if (hooks === undefined) return {}
   if (!isPlainObject(hooks)) fail('hooks must be an object')
   assertKnownKeys('createKratosClient: hooks', hooks, HOOK_NAMES)
-  for (const name of ['beforeRequest', 'afterResponse'] as const) {
+  for (const name of HOOK_NAMES as ReadonlyArray<keyof KratosHooks>) {
     const list: unknown = hooks[name]
     if (list !== undefined && (!Array.isArray(list) || !list.every((hook) => typeof hook === 'function'))) fail(`hooks.${name} must be an array of functions`)
   }

@@ -1,4 +1,4 @@
-import ky, { isTimeoutError, type KyInstance } from 'ky'
+import ky, { isTimeoutError, type AfterResponseHook, type KyInstance } from 'ky'
 import { KratosNetworkError, KratosTimeoutError } from '../errors/errors.js'
 import type { RequestSpec } from '../request/build-request.js'
 import type { ClientConfig } from '../request/options.js'
@@ -54,6 +54,9 @@ function fetchError(error: unknown): unknown {
   return error instanceof Error && error.name === 'NetworkError' && 'request' in error ? error.cause : error
 }
 
+/** True for what `ky.retry()` returns, from any copy of ky. */
+const isRetryMarker = (value: unknown): boolean => (value as { isRetryMarker?: unknown } | undefined)?.isRetryMarker === true
+
 /** True for a fetch Response from any realm or polyfill. */
 function isResponse(value: unknown): value is Response {
   return typeof value === 'object' && value !== null && typeof (value as Response).status === 'number' && typeof (value as Response).headers?.get === 'function'
@@ -64,7 +67,7 @@ class NotAResponse extends Error {}
 
 /** Creates the one {@link Http} a client uses for all its calls: one ky instance, no per-call state. */
 export function createHttp(config: ClientConfig): Http {
-  const { beforeRequest = [], afterResponse = [] } = config.hooks
+  const { beforeRequest = [], beforeRetry = [], afterResponse = [] } = config.hooks
   /** The fetch ky calls for one call: the caller's signal joined in, and no new attempt once it aborted. */
   const fetchFor =
     (caller: AbortSignal | undefined) =>
@@ -99,23 +102,15 @@ export function createHttp(config: ClientConfig): Http {
       shouldRetry: ({ error }) => isNetworkFailure(fetchError(error)),
     },
     hooks: {
-      // ky runs beforeRequest once per call and beforeRetry before each retry: the caller's hooks see every attempt.
-      beforeRequest: beforeRequest.map(
-        (hook) =>
-          async ({ request }) =>
-            void (await hook(request)),
-      ),
-      beforeRetry: beforeRequest.map(
-        (hook) =>
-          async ({ request }) =>
-            void (await hook(request)),
-      ),
+      beforeRequest: [...beforeRequest],
+      beforeRetry: [...beforeRetry],
       afterResponse: [
-        ...afterResponse.map(
-          (hook) =>
-            async ({ request, response }: { request: Request; response: Response }) =>
-              void (await hook(response, request)),
-        ),
+        // A retry a caller's hook asks for beyond the limit (0 for an operation not safe to repeat)
+        // is dropped: ky would throw its ForceRetryError, which holds the request.
+        ...afterResponse.map((hook): AfterResponseHook => async (state) => {
+          const result = await hook(state)
+          return isRetryMarker(result) && state.retryCount >= state.options.retry.limit ? undefined : result
+        }),
         // After the caller's hooks, which see every response, a retried one included.
         ({ options, response, retryCount }) => {
           const delay = retryCount < options.retry.limit ? statusRetryDelay(response, retryCount + 1, config) : undefined

@@ -152,8 +152,8 @@ describe('createBrowserSettingsFlow', () => {
     const client = testClient({
       fetch: async () => Response.json(makeSettingsFlow()),
       hooks: {
-        beforeRequest: [(request) => void seen.push(`before ${request.method}`)],
-        afterResponse: [(response) => void seen.push(`after ${response.status}`)],
+        beforeRequest: [({ request }) => void seen.push(`before ${request.method}`)],
+        afterResponse: [({ response }) => void seen.push(`after ${response.status}`)],
       },
     })
     const result = await client.createBrowserSettingsFlow()

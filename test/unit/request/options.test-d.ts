@@ -15,7 +15,7 @@ test('every optional option accepts undefined', () => {
     headers: undefined
     credentials: undefined
     maxBodyBytes: undefined
-    hooks: { beforeRequest: undefined; afterResponse: undefined }
+    hooks: { beforeRequest: undefined; beforeRetry: undefined; afterResponse: undefined }
   }>().toExtend<KratosClientOptions>()
   // Still typed: a wrong value is not accepted.
   expectTypeOf<{ returnTo: 42 }>().not.toExtend<NextStepOptions>()

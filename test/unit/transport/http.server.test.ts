@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest'
+import ky from 'ky'
 import { createKratosClient, KratosNetworkError, KratosTimeoutError, type KratosClientOptions } from '../../../src/index.js'
 import { makeSettingsFlow } from '../../../src/mock/index.js'
 import { rawHeader, startServer, type TestServer } from '../../helpers/http-server.js'
@@ -198,13 +199,35 @@ describe('network errors and retries', () => {
     expect(server!.requests).toHaveLength(1)
   })
 
-  test('beforeRequest and afterResponse hooks run on every attempt', async () => {
+  test("ky's hooks: beforeRequest before the first attempt, beforeRetry before each retry, afterResponse after every attempt", async () => {
     await serveStatuses([503, 503, 200])
     const seen: string[] = []
     await client({
-      hooks: { beforeRequest: [() => void seen.push('before')], afterResponse: [(response) => void seen.push(`after ${response.status}`)] },
+      hooks: {
+        beforeRequest: [() => void seen.push('before')],
+        beforeRetry: [({ retryCount }) => void seen.push(`retry ${retryCount}`)],
+        afterResponse: [({ response }) => void seen.push(`after ${response.status}`)],
+      },
     }).createBrowserSettingsFlow()
-    expect(seen).toEqual(['before', 'after 503', 'before', 'after 503', 'before', 'after 200'])
+    expect(seen).toEqual(['before', 'after 503', 'retry 1', 'after 503', 'retry 2', 'after 200'])
+  })
+
+  test("a hook's ky.retry() retries a GET within the limit, and is dropped for an update or past the limit", async () => {
+    await serveStatuses([200])
+    const retrying = { afterResponse: [() => ky.retry({ delay: 0 })] }
+    expect((await client({ hooks: retrying, retry: 1 }).createBrowserSettingsFlow()).kind).toBe('flow')
+    expect(server!.requests).toHaveLength(2)
+    const update = await client({ hooks: retrying }).updateSettingsFlow('7a0c2a4e-5b7e-4a0f-9d6e-1f2b3c4d5e6f', { method: 'password', password: 'a long new password' })
+    expect(update.kind).toBe('flow')
+    expect(server!.requests.filter((request) => request.method === 'POST')).toHaveLength(1)
+  })
+
+  test('a hook may answer instead of Kratos, or replace the answer: either is classified like any response', async () => {
+    await serveStatuses([200])
+    const answering = await client({ hooks: { beforeRequest: [() => new Response('<html>maintenance</html>', { status: 503 })] }, retry: 0 }).createBrowserSettingsFlow()
+    expect(answering).toMatchObject({ kind: 'unexpected', status: 503 })
+    const replacing = await client({ hooks: { afterResponse: [() => Response.json({ error: { id: 'session_inactive', code: 401 } }, { status: 401 })] } }).createBrowserSettingsFlow()
+    expect(replacing).toMatchObject({ kind: 'error', error: { id: 'session_inactive' } })
   })
 
   test('a retry sends the same request again', async () => {

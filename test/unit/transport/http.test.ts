@@ -80,9 +80,9 @@ describe('one attempt over fetch', () => {
   })
 
   test('an afterResponse hook gets a copy: reading or locking it leaves the body the SDK reads whole', async () => {
-    const reading = client({ fetch: () => Promise.resolve(flowResponse()), hooks: { afterResponse: [async (response) => void (await response.text())] } })
+    const reading = client({ fetch: () => Promise.resolve(flowResponse()), hooks: { afterResponse: [async ({ response }) => void (await response.text())] } })
     expect((await reading.createBrowserSettingsFlow()).kind).toBe('flow')
-    const locking = client({ fetch: () => Promise.resolve(flowResponse()), hooks: { afterResponse: [(response) => void response.body?.getReader()] } })
+    const locking = client({ fetch: () => Promise.resolve(flowResponse()), hooks: { afterResponse: [({ response }) => void response.body?.getReader()] } })
     expect((await locking.createBrowserSettingsFlow()).kind).toBe('flow')
   })
 
