@@ -129,9 +129,9 @@ export function assertKnownKeys(name: string, value: unknown, known: readonly st
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new KratosArgumentError(`${name} must be an object`)
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue
-    // The known key it was meant to be: the same name in other capitals, or one that starts alike (`retries`, `limt`).
-    const lower = key.toLowerCase()
-    const closest = known.find((name) => name.toLowerCase() === lower) ?? known.find((name) => name.slice(0, 3).toLowerCase() === lower.slice(0, 3))
+    // The known key it was meant to be: one that starts alike, capitals aside (`baseURL`, `retries`, `limt`).
+    const start = key.slice(0, 3).toLowerCase()
+    const closest = known.find((name) => name.slice(0, 3).toLowerCase() === start)
     const hint = closest === undefined ? '' : `; did you mean "${closest}"?`
     throw new KratosArgumentError(`${name}: unknown option "${escapeText(key.length > 64 ? `${key.slice(0, 64)}…` : key)}"${hint} (known: ${known.join(', ')})`)
   }

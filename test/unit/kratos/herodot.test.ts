@@ -14,3 +14,7 @@ describe('herodotError', () => {
     expect(herodotError(418, { message: 'm' }).error.status).toBe('Error')
   })
 })
+
+test('fields without a value are absent, not undefined', () => {
+  expect(Object.keys(herodotError(400, { message: 'm', id: undefined, reason: undefined, details: undefined }).error)).toEqual(['code', 'status', 'message'])
+})

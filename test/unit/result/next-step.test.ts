@@ -92,3 +92,27 @@ describe('nextStep', () => {
 })
 
 // Recorded: G4, G8 (get), U18 (update), U31 and U54 (update, other reasons).
+
+describe('nextStep for every action of the error catalogue', () => {
+  const kratos = createKratosClient({ baseUrl: BASE })
+  const step = async (id: string, extra: Record<string, unknown> = {}) => {
+    const { kratos: answering } = kratosAnswering(() => Response.json(makeKratosError(id, extra), { status: makeKratosError(id).error.code ?? 400 }))
+    return kratos.nextStep(await answering.getSettingsFlow(FLOW_ID))
+  }
+
+  test('show: an error step with the error', async () => {
+    for (const id of ['security_csrf_violation', 'identity_disabled', 'session_aal1_required']) expect(await step(id)).toMatchObject({ type: 'error', error: { id } })
+  })
+
+  test('second_factor, reauthenticate and location_change: to redirect_browser_to, each with its reason', async () => {
+    const to = 'https://kratos.example/next'
+    expect(await step('session_aal2_required', { redirect_browser_to: to })).toEqual({ type: 'redirect', reason: 'second_factor', url: to })
+    expect(await step('session_refresh_required', { redirect_browser_to: to })).toEqual({ type: 'redirect', reason: 'reauthenticate', url: to })
+    expect(await step('browser_location_change_required', { redirect_browser_to: to })).toEqual({ type: 'redirect', reason: 'location_change', url: to })
+  })
+
+  test('a redirect result whose location is not navigable is an error step, not a redirect', () => {
+    expect(kratos.nextStep({ kind: 'redirect', status: 303, setCookie: [], location: null })).toMatchObject({ type: 'error', error: { problem: 'redirect' } })
+    expect(kratos.nextStep({ kind: 'redirect', status: 303, setCookie: [], location: 'https://kratos.example/ui' })).toEqual({ type: 'redirect', reason: 'kratos', url: 'https://kratos.example/ui' })
+  })
+})
