@@ -69,8 +69,8 @@ async function classify(response: Response, spec: RequestSpec, config: ClientCon
   if (!read.ok) {
     return unexpected('body_too_large', `Kratos answered ${status} with a body over maxBodyBytes (${config.maxBodyBytes} bytes); it was not read`, undefined)
   }
-  const text = read.value
-  const parsedJson = parseJson(text)
+  const { text, bytes } = read.value
+  const parsedJson = parseJson(text, bytes)
   if (!parsedJson.ok && parsedJson.problem === 'body_too_complex') {
     const limits = `nested deeper than ${MAX_JSON_DEPTH} levels or with more than ${MAX_JSON_VALUES} values`
     return unexpected('body_too_complex', `Kratos answered ${status} with a body ${limits}; it was not parsed`, undefined)

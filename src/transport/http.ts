@@ -83,6 +83,7 @@ export function createHttp(config: ClientConfig): Http {
       return response
     }
   const api: KyInstance = ky.create({
+    fetch: fetchFor(undefined), // for calls without a signal; a call with one gets its own, below
     headers: config.headers,
     credentials: config.credentials,
     redirect: 'manual',
@@ -125,7 +126,7 @@ export function createHttp(config: ClientConfig): Http {
     const call = api(spec.url, {
       method: spec.method,
       headers: spec.headers,
-      fetch: fetchFor(spec.signal),
+      ...(spec.signal === undefined ? {} : { fetch: fetchFor(spec.signal) }),
       ...(spec.operation.retried ? {} : { retry: 0 }),
       ...(spec.body === undefined ? {} : { body: spec.body }),
     })

@@ -33,32 +33,24 @@ const CLOSE_BRACE = 125
 const CLOSE_BRACKET = 93
 const COMMA = 44
 
-/** True when the character at `index` follows an odd number of backslashes. */
-function escaped(text: string, index: number): boolean {
-  let backslashes = 0
-  while (text.charCodeAt(index - 1 - backslashes) === BACKSLASH) backslashes++
-  return backslashes % 2 === 1
-}
+const utf8 = new TextEncoder()
 
 /**
- * True when `text` holds more structure than {@link parseJson} will build, counted in one pass
- * over the characters (each `{`, `[` and `,` outside strings is a value), so that a small body
+ * True when `bytes`, JSON in UTF-8, holds more structure than {@link parseJson} will build, counted in one pass
+ * over the bytes (each `{`, `[` and `,` outside strings is a value; all ASCII, which no byte of a multi-byte character is), so that a small body
  * can neither exhaust memory once parsed (a million empty objects) nor the stack of whatever
  * walks it (thousands of nested arrays).
  */
-function tooComplex(text: string): boolean {
+function tooComplex(bytes: Uint8Array): boolean {
   let depth = 0
   let values = 0
-  // Stryker disable next-line EqualityOperator: equivalent; charCodeAt past the end is NaN, which no branch takes.
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index)
+  for (let index = 0; index < bytes.length; index++) {
+    const code = bytes[index]
     if (code === QUOTE) {
-      // Skip the string (brackets inside it are text): find its closing quote, one not escaped.
-      index = text.indexOf('"', index + 1)
-      // Stryker disable next-line ConditionalExpression,UnaryOperator: equivalent; escaped(text, -1) is false, which ends the loop as the test does.
-      while (index !== -1 && escaped(text, index)) index = text.indexOf('"', index + 1)
+      // Skip the string (brackets inside it are text): to its closing quote; a backslash escapes the next byte.
+      for (index++; index < bytes.length && bytes[index] !== QUOTE; index++) if (bytes[index] === BACKSLASH) index++
       // Unterminated: not JSON, which JSON.parse will say.
-      if (index === -1) return false
+      if (index >= bytes.length) return false
     } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
       if (++depth > MAX_JSON_DEPTH || ++values > MAX_JSON_VALUES) return true
     } else if (code === COMMA) {
@@ -71,10 +63,10 @@ function tooComplex(text: string): boolean {
 /**
  * The parsed value of `text`; `body_too_complex` for JSON nested deeper than {@link MAX_JSON_DEPTH}
  * or with more than {@link MAX_JSON_VALUES} values (checked before parsing), `not_json` for text
- * that is not JSON.
+ * that is not JSON. `bytes`: the text in UTF-8, when the caller has them.
  */
-export function parseJson(text: string): Parsed<unknown, 'not_json' | 'body_too_complex'> {
-  if (tooComplex(text)) return failed('body_too_complex')
+export function parseJson(text: string, bytes: Uint8Array = utf8.encode(text)): Parsed<unknown, 'not_json' | 'body_too_complex'> {
+  if (tooComplex(bytes)) return failed('body_too_complex')
   try {
     return parsed(JSON.parse(text))
   } catch {
