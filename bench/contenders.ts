@@ -2,7 +2,7 @@
 // browser's cookie and Accept: application/json, redirects not followed where the library allows
 // it, the JSON body parsed. A call resolves with the flow id, so no contender can skip the parse.
 // Libraries are imported inside each factory, so a cold start loads only its own.
-import type { Options } from 'ky'
+import type { KyInstance, Options } from 'ky'
 import type { paths } from '../generated/kratos.ts'
 
 /** One call: resolves with the flow id. */
@@ -19,21 +19,16 @@ const idOf = async (response: Response) => ((await response.json()) as { id: str
  * ky configured as createKratosClient configures it: a 10 s timeout, no redirect followed, GETs
  * retried twice after a network failure, and a 502, 503 or 504 retried by an afterResponse hook.
  */
-const KY_OPTIONS: Options = {
+const kyOptions = (ky: KyInstance): Options => ({
   timeout: 10_000,
   throwHttpErrors: false,
   redirect: 'manual',
   credentials: 'include',
   retry: { limit: 2, methods: ['get'], statusCodes: [], retryOnTimeout: false, jitter: false },
   hooks: {
-    afterResponse: [
-      async ({ request, response, retryCount }) => {
-        const { default: ky } = await import('ky')
-        return request.method === 'GET' && retryCount < 2 && [502, 503, 504].includes(response.status) ? ky.retry() : undefined
-      },
-    ],
+    afterResponse: [({ request, response, retryCount }) => (request.method === 'GET' && retryCount < 2 && [502, 503, 504].includes(response.status) ? ky.retry() : undefined)],
   },
-}
+})
 
 export const contenders: Record<string, Contender> = {
   'raw fetch': async (baseUrl) => {
@@ -56,8 +51,9 @@ export const contenders: Record<string, Contender> = {
   'ky, same options': async (baseUrl) => {
     const { default: ky } = await import('ky')
     const url = `${baseUrl}/${PATH}`
+    const options = { ...kyOptions(ky), headers }
     return async () => {
-      const response = await ky.get(url, { ...KY_OPTIONS, headers })
+      const response = await ky.get(url, options)
       response.headers.getSetCookie()
       return idOf(response)
     }

@@ -12,7 +12,7 @@ const ROUNDS = quick ? 2 : 10
 const CALLS_PER_ROUND = quick ? 50 : 300
 const CONCURRENCY = 64
 const MEMORY_CALLS = quick ? 300 : 10_000
-const COLD_RUNS = quick ? 1 : 5
+const COLD_RUNS = quick ? 1 : 11
 const child = fileURLToPath(new URL('./child.ts', import.meta.url))
 
 const server = fork(fileURLToPath(new URL('./flow-server.ts', import.meta.url)), { stdio: 'ignore' })
@@ -44,11 +44,11 @@ const sequential = await interleaved(contenders, (call) => timeSequential(call, 
 const concurrent = await interleaved(contenders, (call) => timeConcurrent(call, CALLS_PER_ROUND, CONCURRENCY))
 
 const memory: Record<string, { baseline: number; peak: number }> = {}
-const cold: Record<string, number> = {}
-for (const name of Object.keys(contenders)) {
-  memory[name] = runChild(['memory', name, baseUrl, String(MEMORY_CALLS)]) as { baseline: number; peak: number }
-  cold[name] = median(Array.from({ length: COLD_RUNS }, () => runChild(['cold', name, baseUrl])['ms']!))
-}
+for (const name of Object.keys(contenders)) memory[name] = runChild(['memory', name, baseUrl, String(MEMORY_CALLS)]) as { baseline: number; peak: number }
+// Cold starts take turns, so that a busy moment on the machine costs every contender alike.
+const coldRuns: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]))
+for (let run = 0; run < COLD_RUNS; run++) for (const name of Object.keys(contenders)) coldRuns[name]!.push(runChild(['cold', name, baseUrl])['ms']!)
+const cold = Object.fromEntries(Object.entries(coldRuns).map(([name, runs]) => [name, median(runs)]))
 const bundles = await bundleSizes()
 server.disconnect()
 
