@@ -57,8 +57,8 @@ export interface KratosClient {
    * What a settings page does with a result of any of the three calls: `render` the form,
    * show `success`, `redirect` the browser (with a `reason`: `login`, `second_factor`,
    * `reauthenticate`, `restart`, `location_change`, or `kratos` for Kratos' own redirect), or
-   * show an `error`. Login and restart URLs are Kratos' browser endpoints under `baseUrl`, coming
-   * back to `options.returnTo`. Every URL is an absolute http(s) URL.
+   * show an `error`. Login and restart URLs are Kratos' browser endpoints under `browserUrl`
+   * (default `baseUrl`), coming back to `options.returnTo`. Every URL is an absolute http(s) URL.
    * @example
    * const step = kratos.nextStep(result, { returnTo: 'https://app.example.com/settings' })
    * if (step.type === 'redirect') redirect(step.url)
@@ -93,6 +93,6 @@ export function createKratosClient(options: KratosClientOptions): KratosClient {
     createBrowserSettingsFlow: async (returnTo, cookie, callOptions) => send(createRequest(config, returnTo, cookie, callOptions)),
     getSettingsFlow: async (id, cookie, callOptions) => send(getRequest(config, id, cookie, callOptions)),
     updateSettingsFlow: async (flow, body, cookie, callOptions) => send(updateRequest(config, flow, body, cookie, callOptions)),
-    nextStep: nextStepFor(config.endpoints),
+    nextStep: nextStepFor(config.browserEndpoints),
   }
 }

@@ -3,7 +3,7 @@
 // mock both read it.
 
 import { asString, type JsonObject } from '../utils/json.js'
-import { navigableUrl } from '../utils/navigable-url.js'
+import { navigableUrl, returnToValue } from '../utils/navigable-url.js'
 import { failed, parsed, type Parsed } from '../utils/parsed.js'
 
 /** The camel-cased extra fields each known error carries, keyed by the Kratos `error.id`. */
@@ -43,7 +43,7 @@ export interface KnownErrorPayloads {
     readonly expiredAt?: string
     /** getSettingsFlow: Kratos' browser endpoint that starts a new flow (`details.redirect_to`), an absolute http(s) URL. */
     readonly redirectTo?: string
-    /** getSettingsFlow: the expired flow's `return_to` (`details.return_to`), when it had one. */
+    /** getSettingsFlow: the expired flow's `return_to` (`details.return_to`), when it had one: an absolute http(s) URL or a path. */
     readonly returnTo?: string
   }
   /** The flow that replaced this one. */
@@ -87,7 +87,7 @@ const expired: PayloadReader<'self_service_flow_expired'> = (body, details) =>
       since: typeof body['since'] === 'number' ? body['since'] : undefined,
       expiredAt: asString(body['expired_at']),
       redirectTo: navigableUrl(details?.['redirect_to']),
-      returnTo: navigableUrl(details?.['return_to']),
+      returnTo: returnToValue(details?.['return_to']),
     }),
   )
 

@@ -116,6 +116,20 @@ function withRedirectBody(request: Request, response: Response): Response {
   return new Response(`<a href="${href}">${response.status === 302 ? 'Found' : 'See Other'}</a>.\n\n`, { status: response.status, headers })
 }
 
+/** The URL Kratos takes a request to be for: `X-Forwarded-Host` over the host, `X-Forwarded-Proto` over the scheme (x/http.go RequestURL; recorded: C17). */
+function requestUrlOf(request: Request): string {
+  const url = new URL(request.url)
+  const host = request.headers.get('x-forwarded-host')
+  const proto = request.headers.get('x-forwarded-proto')
+  if (host !== null && host !== '') {
+    // The header is the whole host: no port in it is no port, not the one the request came to.
+    url.port = ''
+    url.host = host
+  }
+  if (proto !== null && proto !== '') url.protocol = proto
+  return url.href
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** An id-less herodot error. */
@@ -257,7 +271,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     return { action: `${endpoints.update}?flow=${encodeURIComponent(flowId)}`, method: 'POST', nodes }
   }
 
-  const newFlow = (request: Request, identity: MockIdentity, csrfSecret: Uint8Array | undefined, returnTo: string | null, requestUrl = request.url): StoredFlow => {
+  const newFlow = (request: Request, identity: MockIdentity, csrfSecret: Uint8Array | undefined, returnTo: string | null, requestUrl = requestUrlOf(request)): StoredFlow => {
     const id = crypto.randomUUID()
     const issuedAt = now()
     const flow: SettingsFlow = {
@@ -289,7 +303,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     }
     // C5-C7 (C13: required_aal aal1 lets the session through).
     if (found.aal1) {
-      const body = aal2Error(returnTo === null || returnTo === '' ? undefined : request.url)
+      const body = aal2Error(returnTo === null || returnTo === '' ? undefined : requestUrlOf(request))
       return asJson ? json(body, 403, headers) : redirect(String(body['redirect_browser_to']), 303, headers)
     }
     // C8-C11
@@ -367,7 +381,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     }
     // U10 (U55: required_aal aal1)
     if (found.aal1) {
-      const body = aal2Error(request.url)
+      const body = aal2Error(requestUrlOf(request))
       return asJson ? json(body, 403) : redirect(String(body['redirect_browser_to']))
     }
     const csrfSecret = readCsrfSecret(readCookie(request.headers.get('cookie'), CSRF_COOKIE))

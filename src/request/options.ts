@@ -40,6 +40,15 @@ export interface KratosClientOptions {
    * @example 'https://auth.example.com' or 'https://app.example.com/auth'
    */
   baseUrl: string
+  /**
+   * Kratos' public URL as browsers reach it, when your server reaches Kratos at another address
+   * (an internal one in Docker or Kubernetes). Every URL `nextStep` builds is on it, and requests
+   * to `baseUrl` carry its host and scheme as `X-Forwarded-Host` and `X-Forwarded-Proto`, from
+   * which Kratos builds the URLs it derives from the request (the `return_to` of a second-factor login).
+   * @default baseUrl
+   * @example 'https://auth.example.com'
+   */
+  browserUrl?: string | undefined
   /** The fetch to use; `globalThis.fetch`, looked up per request, by default. */
   fetch?: typeof globalThis.fetch | undefined
   /** Per-attempt timeout in ms, for the headers and again for the body. @default 10000 */
@@ -61,8 +70,10 @@ type ResolvedRetry = { readonly [Key in keyof RetryOptions]-?: NonNullable<Retry
 
 /** Options after validation and defaults; computed once per client. */
 export interface ClientConfig {
-  /** Kratos' settings endpoints under the base URL. */
+  /** Kratos' settings endpoints under the base URL: where requests go. */
   readonly endpoints: SettingsEndpoints
+  /** The same endpoints under the browser URL: where `nextStep` sends a browser. */
+  readonly browserEndpoints: SettingsEndpoints
   readonly fetch: typeof globalThis.fetch | undefined
   readonly timeout: number
   readonly retry: ResolvedRetry
@@ -74,7 +85,7 @@ export interface ClientConfig {
   readonly hooks: KratosHooks
 }
 
-const CLIENT_OPTIONS = keysOf<KratosClientOptions>({ baseUrl: true, fetch: true, timeout: true, retry: true, headers: true, credentials: true, maxBodyBytes: true, hooks: true })
+const CLIENT_OPTIONS = keysOf<KratosClientOptions>({ baseUrl: true, browserUrl: true, fetch: true, timeout: true, retry: true, headers: true, credentials: true, maxBodyBytes: true, hooks: true })
 const RETRY_OPTIONS = keysOf<RetryOptions>({ limit: true, delay: true, maxRetryAfter: true })
 const HOOK_NAMES = keysOf<KratosHooks>({ beforeRequest: true, beforeRetry: true, afterResponse: true })
 
@@ -85,16 +96,29 @@ function fail(message: string): never {
   throw new KratosArgumentError(`createKratosClient: ${message}`)
 }
 
-function parseBaseUrl(baseUrl: unknown): URL {
-  if (typeof baseUrl !== 'string') fail('baseUrl must be a string such as "https://auth.example.com"')
+function parseKratosUrl(name: 'baseUrl' | 'browserUrl', value: unknown): URL {
+  if (typeof value !== 'string') fail(`${name} must be a string such as "https://auth.example.com"`)
   // The URL parser would silently drop a CR, LF or tab and encode other control characters.
-  assertNoControlCharacters('createKratosClient: baseUrl', baseUrl)
-  if (!URL.canParse(baseUrl)) fail(`baseUrl "${baseUrl}" is not an absolute URL`)
-  const url = new URL(baseUrl)
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(`baseUrl must use http or https, not ${url.protocol}`)
-  if (url.username !== '' || url.password !== '') fail('baseUrl must not contain credentials')
-  if (url.search !== '' || url.hash !== '') fail('baseUrl must not have a query or a fragment')
+  assertNoControlCharacters(`createKratosClient: ${name}`, value)
+  if (!URL.canParse(value)) fail(`${name} "${value}" is not an absolute URL`)
+  const url = new URL(value)
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(`${name} must use http or https, not ${url.protocol}`)
+  if (url.username !== '' || url.password !== '') fail(`${name} must not contain credentials`)
+  if (url.search !== '' || url.hash !== '') fail(`${name} must not have a query or a fragment`)
   return url
+}
+
+/**
+ * What Kratos needs to build request-derived URLs for browsers (x.RequestURL: `X-Forwarded-Host`
+ * over the Host it received, `X-Forwarded-Proto` over its own scheme): nothing when browsers and
+ * the server reach Kratos at the same origin, and nothing a caller's own header already says.
+ */
+function forwardedHeaders(baseUrl: URL, browserUrl: URL, headers: Readonly<Record<string, string>>): Record<string, string> {
+  if (baseUrl.origin === browserUrl.origin) return {}
+  return {
+    ...(headers['x-forwarded-host'] === undefined ? { 'x-forwarded-host': browserUrl.host } : {}),
+    ...(headers['x-forwarded-proto'] === undefined ? { 'x-forwarded-proto': browserUrl.protocol.slice(0, -1) } : {}),
+  }
 }
 
 function positiveInteger(name: string, value: unknown, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -182,12 +206,16 @@ export function normalizeClientOptions(options: KratosClientOptions): ClientConf
   if (options.credentials !== undefined && !CREDENTIALS.has(options.credentials)) {
     fail('credentials must be "include", "same-origin" or "omit"')
   }
+  const baseUrl = parseKratosUrl('baseUrl', options.baseUrl)
+  const browserUrl = options.browserUrl === undefined ? baseUrl : parseKratosUrl('browserUrl', options.browserUrl)
+  const headers = normalizeHeaders(options.headers)
   const config = {
-    endpoints: settingsEndpoints(parseBaseUrl(options.baseUrl)),
+    endpoints: settingsEndpoints(baseUrl),
+    browserEndpoints: settingsEndpoints(browserUrl),
     fetch: options.fetch,
     timeout: positiveInteger('timeout', options.timeout, 10_000, MAX_TIMER_MS),
     retry: normalizeRetry(options.retry),
-    headers: normalizeHeaders(options.headers),
+    headers: { ...headers, ...forwardedHeaders(baseUrl, browserUrl, headers) },
     credentials: options.credentials ?? 'include',
     maxBodyBytes: positiveInteger('maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024),
     hooks: normalizeHooks(options.hooks),

@@ -1,9 +1,9 @@
-import { UnexpectedResponseError, type KnownKratosError, type KratosError } from '../errors/errors.js'
+import { KratosArgumentError, UnexpectedResponseError, type KnownKratosError, type KratosError } from '../errors/errors.js'
 import type { SettingsEndpoints } from '../kratos/endpoints.js'
 import { KNOWN_ERRORS, type KnownErrorPayloads } from '../kratos/errors.js'
 import type { ContinueWith, SettingsFlow } from '../types.js'
 import { isJsonObject } from '../utils/json.js'
-import { navigableUrl } from '../utils/navigable-url.js'
+import { navigableUrl, returnToValue } from '../utils/navigable-url.js'
 import type { UpdateSettingsFlowResult } from './settings-result.js'
 
 /**
@@ -92,7 +92,11 @@ export type NextStep = RenderStep | VerifyStep | SuccessStep | RestartStep | Red
 
 /** Options of `nextStep`. */
 export interface NextStepOptions {
-  /** Where the browser should come back to after a login or a new flow (your settings page, absolute). */
+  /**
+   * Where the browser comes back to after a login or a new flow (your settings page): an absolute
+   * http(s) URL, or a path such as `/settings`, which Kratos resolves against its
+   * `selfservice.default_browser_return_url`. Anything else is a `KratosArgumentError`.
+   */
   returnTo?: string | undefined
 }
 
@@ -116,13 +120,13 @@ function pending(flow: SettingsFlow, invalid: boolean): RenderStep | VerifyStep 
 const redirect = <Reason extends Exclude<RedirectReason, 'restart'>>(reason: Reason, url: string): RedirectStep<Reason> => ({ type: 'redirect', reason, url })
 
 /**
- * Builds `nextStep` for a client with these endpoints: login and restart URLs are Kratos' browser
- * endpoints under its base URL. The mapping is the behaviour table's "next step" column.
+ * Builds `nextStep` for a client whose browsers reach Kratos at these endpoints: login and restart
+ * URLs are Kratos' browser endpoints under its browser URL. The mapping is the behaviour table's "next step" column.
  */
 export function nextStepFor(endpoints: SettingsEndpoints) {
   const kratosUrl = (endpoint: string, returnTo: string | undefined): string => {
     const url = new URL(endpoint)
-    const target = navigableUrl(returnTo)
+    const target = returnToValue(returnTo)
     if (target !== undefined) url.searchParams.set('return_to', target)
     return url.href
   }
@@ -155,6 +159,9 @@ export function nextStepFor(endpoints: SettingsEndpoints) {
 
   return (result: UpdateSettingsFlowResult, options: NextStepOptions = {}): NextStep => {
     const { returnTo } = options
+    if (returnTo !== undefined && returnToValue(returnTo) === undefined) {
+      throw new KratosArgumentError(`nextStep: returnTo must be an absolute http(s) URL or a path such as "/settings", not ${JSON.stringify(returnTo)}`)
+    }
     switch (result.kind) {
       case 'flow':
         return result.flow.state === 'success' ? success(result.flow) : pending(result.flow, false)

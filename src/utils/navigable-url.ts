@@ -9,3 +9,13 @@ export function navigableUrl(value: unknown, base?: string): string | undefined 
   const url = new URL(value, base)
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined
 }
+
+/**
+ * `value` as a `return_to` Kratos takes: a {@link navigableUrl}, or a path (one leading `/`),
+ * which Kratos gives the scheme and host of its default browser return URL
+ * (x/redir/secure_redirect.go:129-130). Anything else is `undefined`.
+ */
+export function returnToValue(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')) return value
+  return navigableUrl(value)
+}

@@ -334,6 +334,11 @@ export const ROWS: readonly Row[] = [
     source: 'session/manager_http.go FetchFromRequest; selfservice/flow/settings/handler.go:106-108',
     result: { kind: 'error', status: 401, error: { id: 'session_inactive' } }, step: { type: 'redirect', reason: 'login' },
   },
+  {
+    id: 'C17', endpoint: 'create', client: 'JSON', condition: 'AAL1 session, with return_to, sent with X-Forwarded-Host and X-Forwarded-Proto (a client whose browserUrl is on another origin)',
+    source: 'x/http.go:56-72 RequestURL; selfservice/flow/settings/handler.go:375-378',
+    result: { kind: 'error', error: { id: 'session_aal2_required', redirectBrowserTo: 'http://kratos.test/self-service/login/browser?aal=aal2&return_to=https%3A%2F%2Fauth.example.com%2Fself-service%2Fsettings%2Fbrowser%3Freturn_to%3Dhttp%253A%252F%252Fapp.test%252Fdone' } }, step: { type: 'redirect', reason: 'second_factor', url: 'http://kratos.test/self-service/login/browser?aal=aal2&return_to=https%3A%2F%2Fauth.example.com%2Fself-service%2Fsettings%2Fbrowser%3Freturn_to%3Dhttp%253A%252F%252Fapp.test%252Fdone' },
+  },
   // --- getSettingsFlow
   {
     id: 'G8', endpoint: 'get', client: 'JSON', condition: 'malformed flow id (not a UUID)',

@@ -149,7 +149,7 @@ export async function normalizeExchange(row: string, kratos: Recording['kratos']
   const normalizer = new Normalizer()
   const { request, response } = exchange
   const headers: Record<string, string> = {}
-  for (const name of ['accept', 'content-type']) {
+  for (const name of ['accept', 'content-type', 'x-forwarded-host', 'x-forwarded-proto']) {
     const value = request.headers.get(name)
     if (value !== null) headers[name] = value
   }

@@ -69,6 +69,8 @@ export const SCENARIOS: readonly Scenario[] = [
   { id: 'C4', run: async (t) => { const b = t.anonymous(); await b.navigate(`${CREATE}?return_to=${encodeURIComponent(`${UI_ORIGIN}/done`)}`); return b } },
   { id: 'C5', run: async (t) => { const { browser } = await t.user({ totp: true, aal1: true }); await browser.getJson(CREATE); return browser } },
   { id: 'C6', run: async (t) => { const { browser } = await t.user({ totp: true, aal1: true }); await browser.getJson(`${CREATE}?return_to=${encodeURIComponent(`${UI_ORIGIN}/done`)}`); return browser } },
+  // A server that reaches Kratos at another address than browsers do, telling Kratos the browsers' host and scheme.
+  { id: 'C17', run: async (t) => { const { browser } = await t.user({ totp: true, aal1: true }); await browser.getJson(`${CREATE}?return_to=${encodeURIComponent(`${UI_ORIGIN}/done`)}`, { headers: { 'x-forwarded-host': 'auth.example.com', 'x-forwarded-proto': 'https' } }); return browser } },
   { id: 'C7', run: async (t) => { const { browser } = await t.user({ totp: true, aal1: true }); await browser.navigate(CREATE); return browser } },
   { id: 'C8', run: async (t) => { const b = await signedIn(t); await b.getJson(`${CREATE}?return_to=${encodeURIComponent(`${UI_ORIGIN}/done`)}`); return b } },
   { id: 'C9', run: async (t) => { const b = await signedIn(t); await b.getJson(`${CREATE}?return_to=%2Fdone`); return b } },

@@ -12,12 +12,20 @@ export function callSdk(recording: Recording) {
   const mode = accept.includes('application/json') ? 'json' : 'redirect'
   const cookie = recording.request.cookies.length === 0 ? undefined : recording.request.cookies.map((name) => `${name}=value`).join('; ')
   const path = url.pathname.slice(1)
+  // A request that told Kratos the browsers' host and scheme: what the SDK sends for a browserUrl on another origin.
+  const forwarded = { host: recording.request.headers['x-forwarded-host'], proto: recording.request.headers['x-forwarded-proto'] }
+  const browserUrl = forwarded.host === undefined ? undefined : `${forwarded.proto ?? 'http'}://${forwarded.host}`
   const kratos = testClient({
+    browserUrl,
     fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
       const request = new Request(input, init)
       const sent = new URL(request.url)
       if (sent.pathname !== url.pathname || request.method !== recording.request.method)
         throw new Error(`the SDK sent ${request.method} ${sent.pathname}, the recording ${recording.request.method} ${url.pathname}`)
+      for (const name of ['x-forwarded-host', 'x-forwarded-proto']) {
+        if (request.headers.get(name) !== (recording.request.headers[name] ?? null))
+          throw new Error(`the SDK sent ${name}: ${request.headers.get(name)}, the recording ${recording.request.headers[name]}`)
+      }
       return recordedResponse(recording)
     },
   })

@@ -58,7 +58,7 @@ function useEveryHelper(flow: SettingsFlow, name: string): void {
     { kind: 'invalid', status: 400, setCookie: [], flow },
   ]
   for (const result of results) {
-    kratos.nextStep(result, { returnTo: name })
+    kratos.nextStep(result, { returnTo: `/settings/${name}` })
   }
 }
 

@@ -178,7 +178,7 @@ describe('each refusal says what is wrong', () => {
     [{ baseUrl: 'https://a.b', hooks: { beforeResponse: [] } }, 'createKratosClient: hooks: unknown option "beforeResponse"'],
     [{ baseUrl: 'https://a.b', ['x'.repeat(100)]: 1 }, `createKratosClient: unknown option "${'x'.repeat(64)}…" (known:`],
     [{ baseUrl: 'https://a.b', HEADERS: {} }, 'createKratosClient: unknown option "HEADERS"; did you mean "headers"?'],
-    [{ baseUrl: 'https://a.b', proxy: 'x' }, 'createKratosClient: unknown option "proxy" (known: baseUrl, fetch, timeout, retry, headers, credentials, maxBodyBytes, hooks)'],
+    [{ baseUrl: 'https://a.b', proxy: 'x' }, 'createKratosClient: unknown option "proxy" (known: baseUrl, browserUrl, fetch, timeout, retry, headers, credentials, maxBodyBytes, hooks)'],
     [{ baseUrl: 'https://a.b', headers: { Cookie: 'a=1' } }, 'createKratosClient: headers must not contain Cookie: pass the cookie to each call, so users never share one'],
     [{ baseUrl: 'https://a.b', headers: { 'x a': '1' } }, 'createKratosClient: headers: "x a" is not a valid header name'],
     [{ baseUrl: 'https://a.b', headers: { Upgrade: '1' } }, 'createKratosClient: headers: "Upgrade" is set by fetch, not by a client'],

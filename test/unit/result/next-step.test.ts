@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { createKratosClient, UnexpectedResponseError, type SettingsFlow } from '../../../src/index.js'
+import { createKratosClient, KratosArgumentError, UnexpectedResponseError, type SettingsFlow } from '../../../src/index.js'
 import { makeKratosError, makeSettingsFlow } from '../../../src/mock/index.js'
 import { BASE, kratosAnswering, kratosError } from '../../helpers/fake-kratos.js'
 
@@ -114,5 +114,44 @@ describe('nextStep for every action of the error catalogue', () => {
   test('a redirect result whose location is not navigable is an error step, not a redirect', () => {
     expect(kratos.nextStep({ kind: 'redirect', status: 303, setCookie: [], location: null })).toMatchObject({ type: 'error', error: { problem: 'redirect' } })
     expect(kratos.nextStep({ kind: 'redirect', status: 303, setCookie: [], location: 'https://kratos.example/ui' })).toEqual({ type: 'redirect', reason: 'kratos', url: 'https://kratos.example/ui' })
+  })
+})
+
+describe('nextStep with a browser URL and returnTo', () => {
+  const BROWSER = 'https://auth.example.com/kratos'
+  const sessionInactive = async (kratos: ReturnType<typeof kratosAnswering>['kratos']) => kratos.getSettingsFlow(FLOW_ID)
+  const noSession = () => Response.json(makeKratosError('session_inactive'), { status: 401 })
+
+  test('login and restart URLs are on browserUrl, never on the address the server uses', async () => {
+    const { kratos } = kratosAnswering(noSession, { browserUrl: BROWSER })
+    const login = kratos.nextStep(await sessionInactive(kratos), { returnTo: APP })
+    expect(login).toEqual({ type: 'redirect', reason: 'login', url: `${BROWSER}/self-service/login/browser?return_to=${encodeURIComponent(APP)}` })
+    const { kratos: replaced } = kratosAnswering(() => Response.json(makeKratosError('self_service_flow_replaced', { use_flow_id: NEXT_ID }), { status: 410 }), { browserUrl: BROWSER })
+    const restart = replaced.nextStep(await replaced.getSettingsFlow(FLOW_ID))
+    expect(restart).toMatchObject({ reason: 'restart', url: `${BROWSER}/self-service/settings/browser` })
+    expect(JSON.stringify([login, restart])).not.toContain(BASE)
+  })
+
+  // x/redir/secure_redirect.go:129-130: Kratos gives a path the scheme and host of its default_browser_return_url.
+  test('a path is passed to Kratos as it is, for Kratos to resolve', async () => {
+    const { kratos } = kratosAnswering(noSession)
+    expect(kratos.nextStep(await sessionInactive(kratos), { returnTo: '/settings?tab=password' })).toMatchObject({
+      url: `${BASE}/self-service/login/browser?return_to=%2Fsettings%3Ftab%3Dpassword`,
+    })
+  })
+
+  test('a returnTo that is neither an absolute http(s) URL nor a path is refused, never dropped', async () => {
+    const { kratos } = kratosAnswering(noSession)
+    const result = await sessionInactive(kratos)
+    for (const returnTo of ['settings', '//evil.example/settings', 'javascript:alert(1)', 'ftp://app.example.com/', '']) {
+      expect(() => kratos.nextStep(result, { returnTo }), returnTo).toThrow(KratosArgumentError)
+    }
+    expect(() => kratos.nextStep(result, { returnTo: 'settings' })).toThrow('nextStep: returnTo must be an absolute http(s) URL or a path such as "/settings", not "settings"')
+  })
+
+  test("Kratos' own relative return_to on an expired flow is kept as Kratos stored it", async () => {
+    const { kratos } = kratosAnswering(() => kratosError(410, { id: 'self_service_flow_expired', message: 'expired', details: { return_to: '/back' } }))
+    const step = kratos.nextStep(await kratos.getSettingsFlow(FLOW_ID), { returnTo: APP })
+    expect(step).toMatchObject({ reason: 'restart', url: `${BASE}/self-service/settings/browser?return_to=%2Fback` })
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { createKratosClient, type NextStep, type UpdateSettingsFlowResult } from '../../../src/index.js'
+import { createKratosClient, KratosArgumentError, type NextStep, type UpdateSettingsFlowResult } from '../../../src/index.js'
 import { makeSettingsFlow } from '../../../src/mock/index.js'
-import { navigableUrl } from '../../../src/utils/navigable-url.js'
+import { navigableUrl, returnToValue } from '../../../src/utils/navigable-url.js'
 
 // Every spelling of a scheme that runs script or reads local data, as a hostile upstream or a
 // hostile return_to would send it.
@@ -100,11 +100,10 @@ describe.each(HOSTILE)('a hostile URL %j', (url) => {
     }
   })
 
-  test('as nextStep returnTo, is left out of the login and restart URLs', async () => {
+  test('as nextStep returnTo, is refused before it reaches a login or restart URL', async () => {
     const kratos = client(() => Response.json({ error: { code: 401, status: 'Unauthorized', message: 'No valid session credentials found in the request.' } }, { status: 401 }))
     const inactive = await kratos.getSettingsFlow('f1', 'a=1')
-    const step = kratos.nextStep(inactive, { returnTo: url })
-    expect(step).toEqual({ type: 'redirect', reason: 'login', url: `${BASE}/self-service/login/browser` })
+    expect(() => kratos.nextStep(inactive, { returnTo: url })).toThrow(KratosArgumentError)
   })
 })
 
@@ -120,4 +119,12 @@ test('a navigable URL in each place does come back, so the gate is not simply cl
     const urls = results.flatMap((result) => Object.values(urlsOf(result, kratos.nextStep(result))))
     expect(urls, where).toContain(url)
   }
+})
+
+describe('returnToValue', () => {
+  test('takes an absolute http(s) URL or a path with one leading slash, and nothing else', () => {
+    expect(returnToValue('https://app.example/settings')).toBe('https://app.example/settings')
+    expect(returnToValue('/settings?a=1')).toBe('/settings?a=1')
+    for (const value of ['//evil.example/', 'settings', 'javascript:alert(1)', '', 42, undefined]) expect(returnToValue(value), String(value)).toBeUndefined()
+  })
 })
