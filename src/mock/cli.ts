@@ -4,10 +4,30 @@ import { parseArgs } from 'node:util'
 import { startMockKratos } from './start-mock-kratos.js'
 import { VERSIONS, type KratosVersion } from './versions.js'
 
-const USAGE = `Usage: kratos-settings-mock [--port 4433] [--host 127.0.0.1] [--prefix /auth] [--ui-url URL]
-                            [--allowed-return-url URL]... [--flow-lifespan ms] [--privileged-session-max-age ms]
-                            [--kratos-version ${Object.keys(VERSIONS).join('|')}] [--verification-hook]
-Serves a mock Kratos (the settings flow) until SIGINT or SIGTERM; prints its URL.`
+const USAGE = `Usage: kratos-settings-mock [options]
+Serves a mock Kratos (settings and login flows) on 127.0.0.1 until SIGINT or SIGTERM; prints its URL.
+
+  --port <n>                        port to listen on (default 4433; 0 picks a free one)
+  --host <address>                  loopback address to listen on (default 127.0.0.1)
+  --prefix <path>                   path Kratos is mounted under, such as /auth
+  --ui-url <url>                    your app's self-service UI: the settings page is <url>/settings
+                                    (default <origin>/ui)
+  --login-ui-url <url>              your app's login page (default: the mock's own sign-in page)
+  --error-ui-url <url>              your app's error page (default: the mock's own error page)
+  --allowed-return-url <url>        a URL prefix return_to may start with (repeatable;
+                                    default the UI's origin)
+  --cors-origin <origin>            an origin whose pages may call the mock with credentials,
+                                    such as http://localhost:5173 (repeatable; default none)
+  --flow-lifespan <ms>              settings flow lifespan (default 3600000)
+  --privileged-session-max-age <ms> how long after signing in a change needs no new login
+                                    (default 3600000)
+  --kratos-version <version>        the version to imitate: ${Object.keys(VERSIONS).join(', ')}
+  --verification-hook               an email change asks for verification (show_verification_ui)
+  -h, --help                        this text
+
+Sign in by opening <url>/self-service/login/browser in the browser (the mock's sign-in page takes
+any name), or send the cookie ory_kratos_session=<name> (aal1-<name>, aal2-<name>, stale-<name>
+for a session without its second factor, with it, or from long ago).`
 
 function number(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined
@@ -23,6 +43,9 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       prefix: { type: 'string' },
       'ui-url': { type: 'string' },
+      'login-ui-url': { type: 'string' },
+      'error-ui-url': { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true },
       'allowed-return-url': { type: 'string', multiple: true },
       'flow-lifespan': { type: 'string' },
       'privileged-session-max-age': { type: 'string' },
@@ -44,6 +67,9 @@ async function main(): Promise<void> {
     host: values.host ?? '127.0.0.1',
     prefix: values.prefix,
     uiUrl: values['ui-url'],
+    loginUiUrl: values['login-ui-url'],
+    errorUiUrl: values['error-ui-url'],
+    corsOrigins: values['cors-origin'],
     allowedReturnUrls: values['allowed-return-url'],
     flowLifespanMs,
     privilegedSessionMaxAgeMs,
@@ -51,6 +77,7 @@ async function main(): Promise<void> {
     verificationHook: values['verification-hook'],
   })
   console.log(server.url)
+  console.log(`Sign in: open ${server.url}/self-service/login/browser (any name), or send the cookie ory_kratos_session=<name>.`)
   const stop = () => void server.close().then(() => process.exit(0))
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)

@@ -12,6 +12,8 @@ import { directoryUrl, settingsEndpoints } from '../kratos/endpoints.js'
 import { herodotError } from '../kratos/herodot.js'
 import { MALFORMED_FLOW_ID_REASON, UNKNOWN_FLOW_REASON } from '../kratos/operations.js'
 import { inputNode, lookupCodeNodes, settingsNodes } from './settings-nodes.js'
+import { corsFor } from './cors.js'
+import { errorPage, escapeHtml, SESSION_KINDS, signInPage, type SessionKind } from './pages.js'
 import { DEFAULT_KRATOS_VERSION, VERSIONS, type KratosVersion } from './versions.js'
 
 /** The settings methods Kratos offers, as their `method` values. */
@@ -37,8 +39,14 @@ function requestedMethod(body: JsonObject): string | undefined {
 export interface MockKratosOptions {
   /** Kratos' public URL (`serve.public.base_url`), with its path prefix. @example 'http://127.0.0.1:4433/auth' */
   baseUrl: string
-  /** Where the self-service UI lives: the settings, login and error pages are `<uiUrl>/settings`, `/login`, `/error`. @default baseUrl's origin + '/ui' */
+  /** Where the app's self-service UI lives: the settings and verification pages are `<uiUrl>/settings` and `<uiUrl>/verification`. @default baseUrl's origin + '/ui' */
   uiUrl?: string | undefined
+  /** `selfservice.flows.login.ui_url`: the page a browser signs in on. @default the mock's own sign-in page, `<baseUrl>/mock/login` */
+  loginUiUrl?: string | undefined
+  /** `selfservice.flows.error.ui_url`: the page a browser is sent to with an error. @default the mock's own error page, `<baseUrl>/mock/error` */
+  errorUiUrl?: string | undefined
+  /** `serve.public.cors` with credentials: the origins (such as `http://localhost:5173`) whose pages may call the mock, preflights answered. @default [] (no CORS header) */
+  corsOrigins?: string[] | undefined
   /** `selfservice.allowed_return_urls`: URL prefixes a `return_to` may start with. @default [uiUrl's origin + '/'] */
   allowedReturnUrls?: string[] | undefined
   /** `selfservice.default_browser_return_url`: resolves relative `return_to` values. @default uiUrl's origin + '/' */
@@ -91,7 +99,23 @@ interface StoredFlow {
   flow: SettingsFlow
   readonly identityId: string
   pendingCodes: string[] | undefined
+  /** A change held while the user signs in again, and the continuity cookie's value that resumes it. */
+  paused?: { readonly continuity: string; readonly body: JsonObject; readonly form: boolean } | undefined
 }
+
+interface LoginFlow {
+  readonly id: string
+  readonly returnTo: string
+  readonly refresh: boolean
+  readonly aal2: boolean
+  /** The session a refresh or second-factor login is for. */
+  readonly session: Session | undefined
+  readonly issuedAt: Date
+  readonly expiresAt: Date
+}
+
+/** The continuity cookie that holds a paused change (continuity/manager_cookie.go). */
+const CONTINUITY_COOKIE = 'ory_kratos_continuity'
 
 type ErrorBody = ReturnType<typeof makeKratosError>
 
@@ -104,15 +128,13 @@ function readCookie(header: string | null, name: string): string | undefined {
   return undefined
 }
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' }
-
 /** Go's http.Redirect: the answer to a GET carries a short HTML page with the link; to a POST, no body (recorded: C2, G3; U2). */
 function withRedirectBody(request: Request, response: Response): Response {
   const location = response.headers.get('location')
   if (request.method !== 'GET' || location === null || response.body !== null) return response
   const headers = new Headers(response.headers)
   headers.set('content-type', 'text/html; charset=utf-8')
-  const href = location.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!)
+  const href = escapeHtml(location)
   return new Response(`<a href="${href}">${response.status === 302 ? 'Found' : 'See Other'}</a>.\n\n`, { status: response.status, headers })
 }
 
@@ -155,6 +177,11 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     errors: new URL(endpoints.errors).pathname,
   }
   const uiUrl = (options.uiUrl ?? `${base.origin}/ui`).replace(/\/$/, '')
+  const mockPages = { login: new URL('mock/login', base).href, error: new URL('mock/error', base).href }
+  const loginUi = options.loginUiUrl ?? mockPages.login
+  const errorUi = options.errorUiUrl ?? mockPages.error
+  const loginSubmit = new URL('self-service/login', base).href
+  const cors = corsFor(options.corsOrigins ?? [])
   const uiOrigin = new URL(uiUrl).origin
   const allowed = [...(options.allowedReturnUrls ?? [`${uiOrigin}/`]), new URL('self-service', base).href].map((url) => new URL(url))
   const defaultReturnUrl = new URL(options.defaultReturnUrl ?? `${uiOrigin}/`)
@@ -174,33 +201,44 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
   const sessions = new Map<string, Session>()
   const identities = new Map<string, MockIdentity>()
   const flows = new Map<string, StoredFlow>()
+  const loginFlows = new Map<string, LoginFlow>()
   const storedErrors = new Map<string, { id: string; error: ErrorBody['error']; created_at: string; updated_at: string }>()
+
+  /** The identity `name` stands for, made on first sight: `grace` is grace@example.com. */
+  const identityNamed = (name: string): MockIdentity => {
+    let identity = identities.get(name)
+    if (identity === undefined) {
+      const traits: JsonObject = { email: 'ada@example.com', name: { first: 'Ada', last: 'Lovelace' } }
+      // A name that can be an email's local part is the identity's email: `grace` is grace@example.com.
+      if (/^[a-z0-9._-]+$/i.test(name)) traits['email'] = `${name}@example.com`
+      identity = {
+        id: crypto.randomUUID(),
+        traits,
+        hasTotp: false,
+        lookupCodes: undefined,
+        password: undefined,
+        verificationSent: false,
+        createdAt: now().toISOString(),
+        addressIds: [crypto.randomUUID(), crypto.randomUUID()],
+      }
+      identities.set(name, identity)
+    }
+    return identity
+  }
+
+  /** A new session of `identity` of this kind (the session cookie's grammar: `aal1`, `aal2`, `stale` or plain). */
+  const newSession = (identity: MockIdentity, kind: SessionKind): Session => {
+    if (kind === 'aal1' || kind === 'aal2') identity.hasTotp = true
+    return { identity, authenticatedAt: kind === 'stale' ? new Date(0) : now(), aal1: kind === 'aal1' && aal2Required }
+  }
 
   const session = (token: string | undefined): Session | undefined => {
     if (token === undefined || token === '') return undefined
     let found = sessions.get(token)
     if (found === undefined) {
       // Stryker disable next-line StringLiteral,ArrayDeclaration,Regex: equivalent; the pattern matches every string whole, so neither fallback is used
-      const [, kind, name = ''] = /^(aal1|aal2|stale)?-?(.*)$/s.exec(token) ?? []
-      let identity = identities.get(name)
-      if (identity === undefined) {
-        const traits: JsonObject = { email: 'ada@example.com', name: { first: 'Ada', last: 'Lovelace' } }
-        // A name that can be an email's local part is the identity's email: `grace` is grace@example.com.
-        if (/^[a-z0-9._-]+$/i.test(name)) traits['email'] = `${name}@example.com`
-        identity = {
-          id: crypto.randomUUID(),
-          traits,
-          hasTotp: false,
-          lookupCodes: undefined,
-          password: undefined,
-          verificationSent: false,
-          createdAt: now().toISOString(),
-          addressIds: [crypto.randomUUID(), crypto.randomUUID()],
-        }
-        identities.set(name, identity)
-      }
-      if (kind === 'aal1' || kind === 'aal2') identity.hasTotp = true
-      found = { identity, authenticatedAt: kind === 'stale' ? new Date(0) : now(), aal1: kind === 'aal1' && aal2Required }
+      const [, kind = '', name = ''] = /^(aal1|aal2|stale)?-?(.*)$/s.exec(token) ?? []
+      found = newSession(identityNamed(name), kind as SessionKind)
       sessions.set(token, found)
     }
     return found
@@ -216,7 +254,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     const id = crypto.randomUUID()
     const time = now().toISOString()
     storedErrors.set(id, { id, error: body.error, created_at: time, updated_at: time })
-    return redirect(`${uiUrl}/error?id=${id}`, 303, headers)
+    return redirect(`${errorUi}?id=${id}`, 303, headers)
   }
   const fail = (body: ErrorBody, asJson: boolean, headers?: Headers): Response => (asJson ? json(body, body.error.code ?? 500, headers) : toErrorUi(body, headers))
 
@@ -232,9 +270,9 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     return body
   }
   const settingsUi = (flowId: string) => `${uiUrl}/settings?flow=${flowId}`
-  const continuityCookie = () =>
+  const continuityCookie = (value = newCsrfSecret()) =>
     new Headers({
-      'set-cookie': `ory_kratos_continuity=${newCsrfSecret()}; Path=/; Expires=${new Date(now().getTime() + 3_600_000).toUTCString()}; Max-Age=3600; HttpOnly; SameSite=Lax${secure}`,
+      'set-cookie': `${CONTINUITY_COOKIE}=${value}; Path=/; Expires=${new Date(now().getTime() + 3_600_000).toUTCString()}; Max-Age=3600; HttpOnly; SameSite=Lax${secure}`,
     })
   /**
    * The verification a successful update asks for: v1.3.1 for an address no message went to yet,
@@ -409,6 +447,13 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     const text = await request.text()
     const form = !type.startsWith('application/json')
     const body = form ? parseFormBody(text) : normalizeJsonBody(parseJson(text))
+    return applyUpdate(request, url, asJson, found, token, stored, body, form)
+  }
+
+  /** An update's body applied to its flow: the first method responsible answers. */
+  const applyUpdate = (request: Request, url: URL, asJson: boolean, found: Session, token: string, stored: StoredFlow, body: JsonObject, form: boolean): Response => {
+    const flowId = stored.flow.id
+    const csrfSecret = readCsrfSecret(readCookie(request.headers.get('cookie'), CSRF_COOKIE))
     const previousEmail = ownField(found.identity.traits, 'email')
     const method = requestedMethod(body)
     if (method !== undefined && disabled.has(method)) {
@@ -457,7 +502,9 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
         // The change waits in the continuity cookie while the user signs in again (recorded: U11-U13, U38).
         const returnTo = new URL(base.origin + url.pathname + url.search).href
         const redirectTo = loginInit({ refresh: 'true', return_to: returnTo })
-        const headers = continuityCookie()
+        const continuity = newCsrfSecret()
+        stored.paused = { continuity, body, form }
+        const headers = continuityCookie(continuity)
         return asJson ? json(makeKratosError('session_refresh_required', { redirect_browser_to: redirectTo }), 403, headers) : redirect(redirectTo, 303, headers)
       }
       case 'location_change': {
@@ -493,21 +540,155 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     }
   }
 
+  /** The login flow as Kratos' JSON answer carries it: the form the sign-in page renders. */
+  const loginFlowJson = (login: LoginFlow, request: Request, csrfSecret: Uint8Array) => {
+    const email = login.session === undefined ? undefined : ownField(login.session.identity.traits, 'email')
+    return {
+      id: login.id,
+      type: 'browser',
+      expires_at: login.expiresAt.toISOString(),
+      issued_at: login.issuedAt.toISOString(),
+      request_url: requestUrlOf(request),
+      return_to: login.returnTo,
+      refresh: login.refresh,
+      requested_aal: login.aal2 ? 'aal2' : 'aal1',
+      state: 'choose_method',
+      ui: {
+        action: `${loginSubmit}?flow=${login.id}`,
+        method: 'POST',
+        nodes: [
+          inputNode('default', 'csrf_token', 'hidden', { value: maskCsrfToken(csrfSecret), required: true }),
+          inputNode('default', 'identifier', 'text', { required: true, ...(typeof email === 'string' ? { value: email } : {}) }),
+          inputNode('password', 'password', 'password', { required: true }),
+          inputNode('password', 'method', 'submit', { value: 'password' }),
+        ],
+      },
+    }
+  }
+
+  /** `GET /self-service/login/browser`: a login flow, or the return_to of a session that needs nothing more (selfservice/flow/login/handler.go). */
+  const startLogin = (request: Request, url: URL, asJson: boolean, found: Session | undefined, csrfSecret: Uint8Array, headers: Headers): Response => {
+    const rawReturnTo = url.searchParams.get('return_to') ?? ''
+    if (rawReturnTo !== '') {
+      const problem = checkReturnTo(rawReturnTo)
+      if (problem !== undefined) return fail(problem, asJson, headers)
+    }
+    const returnTo = new URL(rawReturnTo, defaultReturnUrl).href
+    const refresh = url.searchParams.get('refresh') === 'true'
+    const aal2 = url.searchParams.get('aal') === 'aal2' && found !== undefined
+    if (found !== undefined && !refresh && !(aal2 && found.aal1)) {
+      return asJson ? json(makeKratosError('session_already_available'), 400, headers) : redirect(returnTo, 303, headers)
+    }
+    const issuedAt = now()
+    const login: LoginFlow = { id: crypto.randomUUID(), returnTo, refresh, aal2, session: refresh || aal2 ? found : undefined, issuedAt, expiresAt: new Date(issuedAt.getTime() + lifespan) }
+    loginFlows.set(login.id, login)
+    return asJson ? json(loginFlowJson(login, request, csrfSecret), 200, headers) : redirect(`${loginUi}?flow=${login.id}`, 303, headers)
+  }
+
+  /**
+   * `POST /self-service/login?flow=`: any identifier signs in, no password is checked. The
+   * identifier names the identity (its email, or a name as the session cookie's grammar has it);
+   * the sign-in page's `mock_session` field picks the kind of session. A refresh or second-factor
+   * login renews the session it was started for.
+   */
+  const submitLogin = async (request: Request, url: URL, asJson: boolean): Promise<Response> => {
+    const login = loginFlows.get(url.searchParams.get('flow') ?? '')
+    if (login === undefined || login.expiresAt < now()) return fail(herodot(404, 'The requested resource could not be found', 'The login flow does not exist or has expired.'), asJson)
+    const form = !(request.headers.get('content-type') ?? '').startsWith('application/json')
+    const text = await request.text()
+    const body = form ? parseFormBody(text) : normalizeJsonBody(parseJson(text))
+    if (!verifyCsrfToken(readCsrfSecret(readCookie(request.headers.get('cookie'), CSRF_COOKIE)), body['csrf_token'])) return fail(csrfError(request, form, body), asJson)
+    const identifier = typeof body['identifier'] === 'string' ? body['identifier'].trim() : ''
+    if (login.session === undefined && identifier === '') return fail(herodot(400, 'The request was malformed or contained invalid parameters', 'Property identifier is missing.'), asJson)
+    const requested = body['mock_session']
+    const kind: SessionKind = typeof requested === 'string' && Object.hasOwn(SESSION_KINDS, requested) ? (requested as SessionKind) : login.aal2 ? 'aal2' : ''
+    const identity = login.session?.identity ?? [...identities.values()].find((known) => ownField(known.traits, 'email') === identifier) ?? identityNamed(identifier)
+    const signedIn = newSession(identity, kind)
+    const token = crypto.randomUUID()
+    sessions.set(token, signedIn)
+    loginFlows.delete(login.id)
+    const headers = new Headers({ 'set-cookie': `${SESSION_COOKIE}=${token}; Path=/; Expires=${new Date(now().getTime() + 86_400_000).toUTCString()}; Max-Age=86400; HttpOnly; SameSite=Lax${secure}` })
+    if (!asJson) return redirect(login.returnTo, 303, headers)
+    const sessionJson = {
+      id: crypto.randomUUID(),
+      active: true,
+      authenticated_at: signedIn.authenticatedAt.toISOString(),
+      authenticator_assurance_level: kind === 'aal2' ? 'aal2' : 'aal1',
+      identity: identityOf(identity, base),
+    }
+    return json({ session: sessionJson, continue_with: [{ action: 'redirect_browser_to', redirect_browser_to: login.returnTo }] }, 200, headers)
+  }
+
+  /**
+   * `GET /self-service/settings?flow=`: where a browser comes back after signing in again. With the
+   * continuity cookie of a paused change, the change is applied now (strategy_helper.go:85); without
+   * it, the browser goes on to the settings UI (recorded: R1).
+   */
+  const resume = (request: Request, url: URL, found: Session, token: string): Response => {
+    const stored = flows.get(url.searchParams.get('flow') ?? '')
+    if (stored === undefined) return toErrorUi(herodot(404, 'The requested resource could not be found', UNKNOWN_FLOW_REASON))
+    const paused = stored.paused
+    const continuity = readCookie(request.headers.get('cookie'), CONTINUITY_COOKIE)
+    if (paused === undefined || continuity !== paused.continuity || stored.identityId !== found.identity.id) return redirect(settingsUi(stored.flow.id))
+    stored.paused = undefined
+    const response = applyUpdate(request, url, false, found, token, stored, paused.body, paused.form)
+    // The continuity cookie is spent: Kratos deletes it (twice) before the session cookie is issued again.
+    const spent = `${CONTINUITY_COOKIE}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; SameSite=Lax${secure}`
+    const headers = new Headers([
+      ['set-cookie', spent],
+      ['set-cookie', spent],
+    ])
+    response.headers.forEach((value, name) => name !== 'set-cookie' && headers.set(name, value))
+    for (const cookie of response.headers.getSetCookie()) headers.append('set-cookie', cookie)
+    return new Response(response.body, { status: response.status, headers })
+  }
+
+  /** The mock's own pages: the sign-in page of a login flow, and the error page. */
+  const ownPage = (request: Request, url: URL): Response | undefined => {
+    if (url.href.split('?')[0] === mockPages.error) {
+      const stored = storedErrors.get(url.searchParams.get('id') ?? '')
+      return errorPage(stored?.error ?? { message: 'No error with this id: it may be from before the mock restarted.' })
+    }
+    const login = loginFlows.get(url.searchParams.get('flow') ?? '')
+    // An unknown or spent flow: start a new login, as Kratos' own UIs do.
+    if (login === undefined) return redirect(endpoints.login, 303)
+    const csrfSecret = readCsrfSecret(readCookie(request.headers.get('cookie'), CSRF_COOKIE))
+    const csrfToken = csrfSecret === undefined ? '' : maskCsrfToken(csrfSecret)
+    const email = login.session === undefined ? undefined : ownField(login.session.identity.traits, 'email')
+    const identifier = typeof email === 'string' ? email : undefined
+    return signInPage({ action: `${loginSubmit}?flow=${login.id}`, csrfToken, refresh: login.refresh, aal2: login.aal2, identifier, returnTo: login.returnTo })
+  }
+
+  type Route = 'create' | 'get' | 'update' | 'errors' | 'login' | 'loginSubmit' | 'resume' | 'page'
+  const routes: ReadonlyArray<readonly [Route, string, string]> = [
+    ['create', 'GET', paths.create],
+    ['get', 'GET', paths.get],
+    ['update', 'POST', paths.update],
+    ['resume', 'GET', paths.update],
+    ['errors', 'GET', paths.errors],
+    ['login', 'GET', new URL(endpoints.login).pathname],
+    ['loginSubmit', 'POST', new URL(loginSubmit).pathname],
+    ['page', 'GET', new URL(mockPages.login).pathname],
+    ['page', 'GET', new URL(mockPages.error).pathname],
+  ]
+
   const answer = async (request: Request): Promise<Response | undefined> => {
     const url = new URL(request.url)
-    const route = (['create', 'get', 'update', 'errors'] as const).find((name) => url.pathname === paths[name] && request.method === (name === 'update' ? 'POST' : 'GET'))
+    const route = routes.find(([, method, path]) => url.pathname === path && request.method === method)?.[0]
     if (route === undefined) return undefined
+    if (route === 'page') return ownPage(request, url)
     if (route === 'errors') {
       // Stryker disable next-line StringLiteral: equivalent; error ids are random UUIDs, so any fallback misses alike
       const stored = storedErrors.get(url.searchParams.get('id') ?? '')
       return stored === undefined ? json(herodot(404, 'Unable to locate the resource'), 404) : json(stored, 200)
     }
     const asJson = isJsonRequest(request)
+    if (route === 'loginSubmit') return submitLogin(request, url, asJson)
     const cookieHeader = request.headers.get('cookie')
-    // nosurf sets the CSRF cookie on every answer of the two GET endpoints to a request without a valid one.
+    // nosurf sets the CSRF cookie on every answer of the GET endpoints to a request without a valid one.
     const headers = new Headers()
     let csrfSecret = readCsrfSecret(readCookie(cookieHeader, CSRF_COOKIE))
-    if (route !== 'update' && csrfSecret === undefined) {
+    if (route !== 'update' && route !== 'resume' && csrfSecret === undefined) {
       const value = newCsrfSecret()
       csrfSecret = readCsrfSecret(value)!
       headers.append('set-cookie', `${CSRF_COOKIE}=${value}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${secure}`)
@@ -517,17 +698,21 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     const token = sessionToken !== null && sessionToken.startsWith('ory_st_') ? sessionToken.slice('ory_st_'.length) : readCookie(cookieHeader, SESSION_COOKIE)
     const found = session(token)
     if (route === 'create') return create(request, url, asJson, found, csrfSecret!, headers)
+    if (route === 'login') return startLogin(request, url, asJson, found, csrfSecret!, headers)
     if (found === undefined) {
       // strategy_helper.go:119-131: herodot's id-less 401, or a 302 to the login UI.
-      if (!asJson) return redirect(`${uiUrl}/login`, 302, headers)
+      if (!asJson) return redirect(loginUi, 302, headers)
       return json(herodot(401, 'The request could not be authorized', 'A valid Ory Session Cookie or Ory Session Token is missing.'), 401, headers)
     }
+    if (route === 'resume') return resume(request, url, found, token!)
     return route === 'get' ? get(url, found, headers) : update(request, url, asJson, found, token!)
   }
 
   return async (request) => {
+    const preflight = cors.preflight(request)
+    if (preflight !== undefined) return preflight
     const response = await answer(request)
-    return response === undefined ? undefined : withRedirectBody(request, response)
+    return response === undefined ? undefined : cors.apply(request, withRedirectBody(request, response))
   }
 }
 

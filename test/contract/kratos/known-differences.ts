@@ -21,10 +21,6 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     reason: "The mock takes any ory_kratos_session cookie as a session (the token names the identity and the session's kind); Kratos answers a token it did not issue as no session.",
   },
   {
-    rows: ['R1'], path: /./, scenarioFails: true,
-    reason: 'The mock serves no login flow, so the browser cannot sign in again, and its settings endpoints do not resume a change held by the continuity cookie.',
-  },
-  {
     rows: ['U29', 'U30'], path: /^(location|body\.redirect_browser_to|body\.error\.reason)$/,
     reason: "The mock has no OIDC provider: it sends the browser to <base>/mock-oidc/<provider>/oauth2/auth instead of the provider's authorization URL.",
   },

@@ -28,6 +28,8 @@ export function mockTarget(configuration: Configuration = 'kratos', version: Kra
     traitsSchema: IDENTITY_SCHEMA.properties.traits,
     baseUrl: publicUrl,
     uiUrl: 'http://127.0.0.1:4455/ui',
+    loginUiUrl: 'http://127.0.0.1:4455/ui/login',
+    errorUiUrl: 'http://127.0.0.1:4455/ui/error',
     allowedReturnUrls: ['http://127.0.0.1:4455/'],
     defaultReturnUrl: 'http://127.0.0.1:4455/',
     flowLifespanMs: CONFIGURED_AGE_MS,
@@ -69,7 +71,7 @@ export function mockTarget(configuration: Configuration = 'kratos', version: Kra
       return { browser: await signIn(`${kind}${name}`), email: `${name}@example.com`, password: 'not-known-to-the-mock', identityId: '', totpSecret: options.totp === true ? 'MOCK' : undefined }
     },
     again: (user, options = {}) => signIn(`${options.aal1 === true ? 'aal1-' : user.totpSecret === undefined ? '' : 'aal2-'}${user.email.split('@')[0]!}`),
-    // The mock has no login API; a token it never issued stands for one.
+    // The mock names sessions by their token: `ory_st_<name>` stands for the token Kratos' API login would give.
     sessionToken: async (user) => `ory_st_${user.email.split('@')[0]!}`,
     wait: async (ms) => void (time += ms),
     totpCode: () => MOCK_TOTP_CODE,

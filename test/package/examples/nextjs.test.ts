@@ -43,7 +43,7 @@ beforeAll(async () => {
   const kratosPort = await freePort()
   mock = spawn(process.execPath, [cli, '--port', String(kratosPort), '--ui-url', appUrl], { stdio: ['ignore', 'pipe', 'inherit'] })
   const url = await new Promise<string>((resolve, reject) => {
-    mock!.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()))
+    mock!.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().split('\n')[0]!.trim()))
     mock!.once('exit', (code) => reject(new Error(`kratos-settings-mock exited with ${code}`)))
   })
   kratos = { origin: new URL(url).origin }

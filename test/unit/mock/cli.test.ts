@@ -11,7 +11,7 @@ async function run(...args: string[]) {
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const url = await new Promise<string | undefined>((resolve) => {
-    child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()))
+    child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().split('\n')[0]!.trim()))
     child.once('exit', () => resolve(undefined))
   })
   return {
@@ -68,5 +68,30 @@ test('--verification-hook makes an email change ask for verification (recorded: 
     } finally {
       await mock.stop()
     }
+  }
+})
+
+test('--help lists every flag the command takes', async () => {
+  const { execFileSync } = await import('node:child_process')
+  const help = execFileSync(process.execPath, [cli, '--help'], { encoding: 'utf8' })
+  const source = (await import('node:fs')).readFileSync(fileURLToPath(new URL('../../../src/mock/cli.ts', import.meta.url)), 'utf8')
+  const flags = [...source.matchAll(/^ {6}'?([a-z-]+)'?: \{ type:/gm)].map(([, flag]) => flag!)
+  expect(flags.length).toBeGreaterThan(10)
+  for (const flag of flags) expect(help, flag).toContain(`--${flag}`)
+})
+
+test('prints how to sign in, and --cors-origin lets that page read credentialed answers', async () => {
+  const child = spawn(process.execPath, [cli, '--port', '0', '--cors-origin', 'http://localhost:5173'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  try {
+    let out = ''
+    await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => ((out += chunk.toString()), out.includes('Sign in') && resolve())))
+    const [url = '', hint = ''] = out.split('\n')
+    expect(hint).toBe(`Sign in: open ${url}/self-service/login/browser (any name), or send the cookie ory_kratos_session=<name>.`)
+    const answer = await fetch(`${url}/self-service/settings/browser`, { headers: { accept: 'application/json', origin: 'http://localhost:5173' } })
+    expect(answer.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
+    expect(answer.headers.get('access-control-allow-credentials')).toBe('true')
+  } finally {
+    child.kill('SIGTERM')
+    await once(child, 'exit')
   }
 })

@@ -31,12 +31,15 @@ describe('errors the mock answers as Kratos does, forced through their natural c
     expect(body['error']).toMatchObject({ id: 'session_aal2_required', details: { redirect_browser_to: `${BASE}/self-service/login/browser?aal=aal2` } })
   })
 
-  test('another error sends a browser to the error UI, which reads it back from /self-service/errors', async () => {
+  test("another error sends a browser to the mock's error page, which reads it back from /self-service/errors", async () => {
     const h = harness()
     const response = await h.create(`${SESSION_COOKIE}=ada`, `?return_to=${encodeURIComponent('https://evil.example/')}`, 'text/html')
     expect(response.status).toBe(303)
     const location = response.headers.get('location')!
-    expect(location).toMatch(new RegExp(`^${UI}/error\\?id=${UUID}$`))
+    expect(location).toMatch(new RegExp(`^${BASE}/mock/error\\?id=${UUID}$`))
+    const page = await h.send(new Request(location))
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(await page.text()).toContain('self_service_flow_return_to_forbidden')
     const id = new URL(location).searchParams.get('id')!
     const stored = await h.send(new Request(`${BASE}/self-service/errors?id=${id}`))
     expect(stored.status).toBe(200)
@@ -48,7 +51,6 @@ describe('routes', () => {
   test.each([
     ['POST', 'self-service/settings/browser'],
     ['POST', 'self-service/settings/flows?id=x'],
-    ['GET', 'self-service/settings?flow=x'],
     ['POST', 'self-service/errors?id=x'],
   ])('%s /%s is not a route Kratos serves, so the mock leaves it alone', async (method, path) => {
     const kratos = createMockKratos({ baseUrl: BASE })

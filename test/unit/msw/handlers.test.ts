@@ -118,3 +118,23 @@ describe('createKratosHandlers: the settings lifecycle', () => {
     expect(result).toMatchObject({ kind: 'redirect', status: 303, location: `http://kratos.test/ui/settings?flow=${flow.id}` })
   })
 })
+
+describe("createKratosHandlers: Kratos' login flow and the mock's pages", () => {
+  test('a JSON client signs in through the login flow under the prefix, and the session it gets changes settings', async () => {
+    server.use(...createKratosHandlers({ baseUrl: BASE_URL }))
+    const started = await fetch(`${BASE_URL}/self-service/login/browser`, { headers: { accept: 'application/json' } })
+    const csrfCookie = started.headers.getSetCookie()[0]!.split(';')[0]!
+    const login = (await started.json()) as { ui: { action: string; nodes: Array<{ attributes: { value?: string } }> } }
+    expect(login.ui.action).toMatch(`${BASE_URL}/self-service/login?flow=`)
+    const signedIn = await fetch(login.ui.action, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json', cookie: csrfCookie },
+      body: JSON.stringify({ method: 'password', identifier: 'grace', password: 'x', csrf_token: login.ui.nodes[0]!.attributes.value }),
+    })
+    const sessionCookie = signedIn.headers.getSetCookie()[0]!.split(';')[0]!
+    const result = await client().createBrowserSettingsFlow(undefined, `${sessionCookie}; ${csrfCookie}`)
+    expect(result.kind === 'flow' && result.flow.identity.traits).toMatchObject({ email: 'grace@example.com' })
+    const page = await fetch(`${BASE_URL}/mock/login?flow=unknown`, { redirect: 'manual' })
+    expect(page.headers.get('location')).toBe(`${BASE_URL}/self-service/login/browser`)
+  })
+})
