@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `kratos-settings-mock`: a mock Kratos on 127.0.0.1 for end-to-end tests of an app in another process.
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import type { TraitSchema } from './identity-schema.js'
 import { startMockKratos } from './start-mock-kratos.js'
 import { VERSIONS, type KratosVersion } from './versions.js'
 
@@ -10,6 +12,8 @@ Serves a mock Kratos (settings and login flows) on 127.0.0.1 until SIGINT or SIG
   --port <n>                        port to listen on (default 4433; 0 picks a free one)
   --host <address>                  loopback address to listen on (default 127.0.0.1)
   --prefix <path>                   path Kratos is mounted under, such as /auth
+  --public-url <url>                Kratos' public URL as browsers reach it, when not where it listens
+                                    (http://localhost:4433 shares cookies with http://localhost:3000)
   --ui-url <url>                    your app's self-service UI: the settings page is <url>/settings
                                     (default <origin>/ui)
   --login-ui-url <url>              your app's login page (default: the mock's own sign-in page)
@@ -21,6 +25,8 @@ Serves a mock Kratos (settings and login flows) on 127.0.0.1 until SIGINT or SIG
   --flow-lifespan <ms>              settings flow lifespan (default 3600000)
   --privileged-session-max-age <ms> how long after signing in a change needs no new login
                                     (default 3600000)
+  --identity-schema <file>          a Kratos identity schema (JSON): its traits replace the mock's
+                                    email and name
   --kratos-version <version>        the version to imitate: ${Object.keys(VERSIONS).join(', ')}
   --verification-hook               an email change asks for verification (show_verification_ui)
   -h, --help                        this text
@@ -28,6 +34,15 @@ Serves a mock Kratos (settings and login flows) on 127.0.0.1 until SIGINT or SIG
 Sign in by opening <url>/self-service/login/browser in the browser (the mock's sign-in page takes
 any name), or send the cookie ory_kratos_session=<name> (aal1-<name>, aal2-<name>, stale-<name>
 for a session without its second factor, with it, or from long ago).`
+
+/** The `traits` schema of a Kratos identity schema file. */
+function traitsOf(file: string | undefined): TraitSchema | undefined {
+  if (file === undefined) return undefined
+  const schema = JSON.parse(readFileSync(file, 'utf8')) as { properties?: { traits?: TraitSchema } }
+  const traits = schema.properties?.traits
+  if (typeof traits !== 'object' || traits === null) throw new Error(`--identity-schema ${file} has no properties.traits`)
+  return traits
+}
 
 function number(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined
@@ -42,6 +57,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '4433' },
       host: { type: 'string', default: '127.0.0.1' },
       prefix: { type: 'string' },
+      'public-url': { type: 'string' },
       'ui-url': { type: 'string' },
       'login-ui-url': { type: 'string' },
       'error-ui-url': { type: 'string' },
@@ -49,6 +65,7 @@ async function main(): Promise<void> {
       'allowed-return-url': { type: 'string', multiple: true },
       'flow-lifespan': { type: 'string' },
       'privileged-session-max-age': { type: 'string' },
+      'identity-schema': { type: 'string' },
       'kratos-version': { type: 'string' },
       'verification-hook': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -66,6 +83,7 @@ async function main(): Promise<void> {
     port: number('port', values.port) ?? 4433,
     host: values.host ?? '127.0.0.1',
     prefix: values.prefix,
+    publicUrl: values['public-url'],
     uiUrl: values['ui-url'],
     loginUiUrl: values['login-ui-url'],
     errorUiUrl: values['error-ui-url'],
@@ -74,10 +92,11 @@ async function main(): Promise<void> {
     flowLifespanMs,
     privilegedSessionMaxAgeMs,
     kratosVersion: kratosVersion as KratosVersion | undefined,
+    traitsSchema: traitsOf(values['identity-schema']),
     verificationHook: values['verification-hook'],
   })
   console.log(server.url)
-  console.log(`Sign in: open ${server.url}/self-service/login/browser (any name), or send the cookie ory_kratos_session=<name>.`)
+  console.log(`Sign in: open ${server.publicUrl}/self-service/login/browser (any name), or send the cookie ory_kratos_session=<name>.`)
   const stop = () => void server.close().then(() => process.exit(0))
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)

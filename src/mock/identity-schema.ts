@@ -72,6 +72,14 @@ function propertySchema(schema: TraitSchema, key: string): TraitSchema | undefin
   return schema.properties !== undefined && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined
 }
 
+/** The schema of the trait a form field names (`traits.name.first`), if the identity schema has one. */
+export function traitSchemaOf(schema: TraitSchema, name: string): TraitSchema | undefined {
+  if (!name.startsWith('traits.')) return undefined
+  let current: TraitSchema | undefined = schema
+  for (const key of name.slice('traits.'.length).split('.')) current = current === undefined ? undefined : propertySchema(current, key)
+  return current
+}
+
 /**
  * Form posts carry every value as text; Kratos' decoder turns text into the schema's number or
  * boolean (and keeps text it cannot convert, which then fails the type check).

@@ -3,7 +3,7 @@ import type { ContinueWith, SettingsFlow, UiNode, UiText } from '../types.js'
 import { parseJson, type JsonObject } from '../utils/json.js'
 import { maskCsrfToken, newCsrfSecret, readCsrfSecret, verifyCsrfToken } from './csrf.js'
 import { CSRF_HINT_SERVER, DEFAULT_FLOW_LIFESPAN_MS, identityOf, makeKratosError } from './fixtures.js'
-import { DEFAULT_TRAITS_SCHEMA, type FieldMessage, type TraitSchema } from './identity-schema.js'
+import { DEFAULT_TRAITS_SCHEMA, traitSchemaOf, type FieldMessage, type TraitSchema } from './identity-schema.js'
 import { MESSAGES } from './messages.js'
 import { applyMethods, type MockIdentity } from './methods.js'
 import { isJsonRequest } from './negotiate.js'
@@ -446,7 +446,8 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     const type = request.headers.get('content-type') ?? ''
     const text = await request.text()
     const form = !type.startsWith('application/json')
-    const body = form ? parseFormBody(text) : normalizeJsonBody(parseJson(text))
+    // Kratos' decoder knows the schema: a boolean trait, like a boolean field, takes its last value (a checkbox after its hidden "false").
+    const body = form ? parseFormBody(text, (name) => traitSchemaOf(traitsSchema, name)?.type === 'boolean') : normalizeJsonBody(parseJson(text))
     return applyUpdate(request, url, asJson, found, token, stored, body, form)
   }
 

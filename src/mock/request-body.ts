@@ -39,11 +39,11 @@ function setPath(target: JsonObject, name: string, value: unknown): void {
  * as absent, and `transient_payload` holds raw JSON text (a value that is not JSON is dropped). The
  * objects have no prototype.
  */
-export function parseFormBody(text: string): JsonObject {
+export function parseFormBody(text: string, isBoolean: (name: string) => boolean = () => false): JsonObject {
   const body = record()
   const form = new URLSearchParams(text)
   for (const name of new Set(form.keys())) {
-    const value = decodedValue(form.getAll(name), BOOLEAN_FIELDS.has(name) ? 'boolean' : 'text')
+    const value = decodedValue(form.getAll(name), BOOLEAN_FIELDS.has(name) || isBoolean(name) ? 'boolean' : 'text')
     if (value === undefined) continue
     // Stryker disable next-line ConditionalExpression,StringLiteral,BlockStatement: equivalent; the mock neither reads nor returns transient_payload.
     if (name === 'transient_payload') {

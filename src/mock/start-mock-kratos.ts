@@ -9,14 +9,35 @@ export interface StartMockKratosOptions extends Omit<MockKratosOptions, 'baseUrl
   host?: string | undefined
   /** A path prefix Kratos is mounted under, such as `/auth`. @default '' */
   prefix?: string | undefined
+  /**
+   * Kratos' public URL as browsers reach it (`serve.public.base_url`), prefix included, when it is
+   * not where the mock listens: a proxy's address, or `http://localhost:4433` so that an app on
+   * `http://localhost:3000` shares its cookies. @default where it listens, with `prefix`
+   */
+  publicUrl?: string | undefined
 }
 
 /** A running mock Kratos. */
 export interface MockKratosServer {
-  /** Its base URL (origin and prefix): pass it to `createKratosClient({ baseUrl })`. */
+  /** Where it listens (origin and prefix): pass it to `createKratosClient({ baseUrl })`. */
   readonly url: string
+  /** Its public URL, as browsers reach it: `publicUrl`, or `url`. */
+  readonly publicUrl: string
   /** Stops listening and closes open connections. */
   close(): Promise<void>
+}
+
+/** `handler` for requests that reach it at `listening` while Kratos' URLs are on `publicBase`: each request is seen at its public URL, path included. */
+function rebased(handler: ReturnType<typeof createMockKratos>, listening: URL, publicBase: URL): ReturnType<typeof createMockKratos> {
+  const listeningPath = listening.pathname.replace(/\/$/, '')
+  const publicPath = publicBase.pathname.replace(/\/$/, '')
+  return async (request) => {
+    const url = new URL(request.url)
+    if (!url.pathname.startsWith(`${listeningPath}/`)) return undefined
+    const seen = new URL(`${publicBase.origin}${publicPath}${url.pathname.slice(listeningPath.length)}${url.search}`)
+    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer()
+    return handler(new Request(seen, { method: request.method, headers: request.headers, body }))
+  }
 }
 
 /**
@@ -28,10 +49,20 @@ export interface MockKratosServer {
  * await kratos.close()
  */
 export async function startMockKratos(options: StartMockKratosOptions = {}): Promise<MockKratosServer> {
-  const { port = 0, host = '127.0.0.1', prefix = '', ...mockOptions } = options
+  const { port = 0, host = '127.0.0.1', prefix = '', publicUrl, ...mockOptions } = options
   let handler: ReturnType<typeof createMockKratos> = async () => undefined
   const server = await serve((request) => handler(request), port, host)
   const url = `${server.origin}${prefix.replace(/\/$/, '')}`
-  handler = createMockKratos({ ...mockOptions, baseUrl: url })
-  return { url, close: server.close }
+  const base = (publicUrl ?? url).replace(/\/$/, '')
+  try {
+    handler = createMockKratos({ ...mockOptions, baseUrl: base })
+  } catch (error) {
+    await server.close()
+    throw error
+  }
+  // Requests arrive at the address it listens on; the mock answers them as Kratos at its public URL.
+  const listening = new URL(url)
+  const publicBase = new URL(base)
+  handler = publicUrl === undefined ? handler : rebased(handler, listening, publicBase)
+  return { url, publicUrl: base, close: server.close }
 }

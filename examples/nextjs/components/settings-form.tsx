@@ -15,11 +15,23 @@ function Node({ node }: { node: UiNode }) {
   if (a.node_type !== 'input') return null
   const value = typeof a.value === 'string' ? a.value : undefined
   if (a.type === 'hidden') return <input type="hidden" name={a.name} value={value} />
+  // Buttons that start WebAuthn or a passkey run Kratos' script: that needs a client component.
+  if (a.type === 'button') return null
   if (a.type === 'submit')
     return (
       <button name={a.name} value={value} disabled={a.disabled}>
         {meta.label?.text}
       </button>
+    )
+  if (a.type === 'checkbox')
+    return (
+      <label>
+        {/* An unchecked box sends nothing; Kratos reads a boolean's last value, so this hidden one says false. */}
+        <input type="hidden" name={a.name} value="false" />
+        <input name={a.name} type="checkbox" value="true" defaultChecked={a.value === true} disabled={a.disabled} />
+        {meta.label?.text}
+        <Messages messages={node.messages} />
+      </label>
     )
   return (
     <label>

@@ -1,6 +1,6 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../../src/mock/index.js'
 import { chromiumForTests } from '../../helpers/chromium.js'
@@ -12,13 +12,15 @@ import { freePort } from '../../helpers/http-server.js'
 const app = fileURLToPath(new URL('../../../examples/nextjs', import.meta.url))
 const next = fileURLToPath(new URL('../../../node_modules/next/dist/bin/next', import.meta.url))
 const cli = fileURLToPath(new URL('../../../dist/mock-cli.js', import.meta.url))
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } as Record<string, string>
+
+const FLOW_LIFESPAN_MS = 10_000
+const screenshots = process.env['E2E_SCREENSHOTS']
 
 let kratos: { origin: string }
-let mock: ChildProcess | undefined
 let appUrl = ''
-let server: ChildProcess | undefined
 let browser: Browser
+const children: ChildProcess[] = []
 
 async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 300; attempt++) {
@@ -35,41 +37,65 @@ async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`${url} did not answer within 30 s`)
 }
 
+/** The kratos-settings-mock command, as a user's end-to-end test runs it; resolves with the URL it prints. */
+async function startMock(args: string[]): Promise<string> {
+  const mock = spawn(process.execPath, [cli, ...args, '--identity-schema', `${app}/identity.schema.json`, '--verification-hook', '--flow-lifespan', String(FLOW_LIFESPAN_MS)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  children.push(mock)
+  return new Promise<string>((resolve, reject) => {
+    mock.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().split('\n')[0]!.trim()))
+    mock.once('exit', (code) => reject(new Error(`kratos-settings-mock exited with ${code}`)))
+  })
+}
+
+/** `next start` of the built example on 127.0.0.1:`port`, with this environment. */
+async function startApp(port: number, appEnv: Record<string, string>): Promise<void> {
+  // Its own process group: `next start` runs the server in a child, which must stop with it.
+  const server = spawn(process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', String(port)], { cwd: app, env: { ...env, ...appEnv }, stdio: 'ignore', detached: true })
+  children.push(server)
+  await waitUntilUp(`http://127.0.0.1:${port}`, server)
+}
+
 beforeAll(async () => {
   const port = await freePort()
   appUrl = `http://127.0.0.1:${port}`
-  // The mock Kratos as a user's end-to-end test runs it: the kratos-settings-mock command, in its
-  // own process. Kratos sends the browser back to the app's /settings after a form post.
-  const kratosPort = await freePort()
-  mock = spawn(process.execPath, [cli, '--port', String(kratosPort), '--ui-url', appUrl], { stdio: ['ignore', 'pipe', 'inherit'] })
-  const url = await new Promise<string>((resolve, reject) => {
-    mock!.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().split('\n')[0]!.trim()))
-    mock!.once('exit', (code) => reject(new Error(`kratos-settings-mock exited with ${code}`)))
-  })
+  // Kratos sends the browser back to the app's /settings after a form post; the mock and the app
+  // share the host 127.0.0.1, so the session cookie the mock's sign-in page sets reaches the app.
+  const url = await startMock(['--port', String(await freePort()), '--ui-url', appUrl])
   kratos = { origin: new URL(url).origin }
-
   execFileSync(process.execPath, [next, 'build'], { cwd: app, env, stdio: 'pipe' })
-  // Its own process group: `next start` runs the server in a child, which must stop with it.
-  server = spawn(process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: app,
-    env: { ...env, KRATOS_URL: kratos.origin },
-    stdio: 'ignore',
-    detached: true,
-  })
-  await waitUntilUp(appUrl, server)
+  await startApp(port, { KRATOS_URL: kratos.origin })
   browser = await chromium.launch((await chromiumForTests()).launchOptions)
 }, 240_000)
 
 afterAll(async () => {
   await browser?.close()
-  if (server?.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM')
-  mock?.kill('SIGTERM')
+  for (const child of children) {
+    if (child.exitCode !== null || child.pid === undefined) continue
+    if (child.spawnargs.includes('start')) process.kill(-child.pid, 'SIGTERM')
+    else child.kill('SIGTERM')
+  }
 })
 
 async function browserWithSession(token?: string): Promise<BrowserContext> {
   const context = await browser.newContext()
   if (token !== undefined) await context.addCookies([{ name: SESSION_COOKIE, value: token, url: appUrl }])
   return context
+}
+
+/** Signs in on the mock's own page as the user would: a name and the kind of session. */
+async function signInOnMockPage(page: Page, name: string, session: '' | 'aal1' | 'aal2' | 'stale'): Promise<void> {
+  expect(page.url()).toMatch(`${kratos.origin}/mock/login?flow=`)
+  const identifier = page.locator('input[name="identifier"]')
+  if ((await identifier.getAttribute('readonly')) === null) await identifier.fill(name)
+  await page.locator('select[name="mock_session"]').selectOption(session)
+  const before = page.url()
+  await Promise.all([page.waitForURL((url) => url.href !== before), page.locator('button[type="submit"]').click()])
+}
+
+const shot = async (page: Page, name: string) => {
+  if (screenshots !== undefined) await page.screenshot({ path: `${screenshots}/${name}.png`, fullPage: true })
 }
 
 describe('examples/nextjs against the mock Kratos, in Chromium', () => {
@@ -108,11 +134,11 @@ describe('examples/nextjs against the mock Kratos, in Chromium', () => {
     const flowId = new URL(page.url()).searchParams.get('flow')
     await expect(profile.locator('[data-message-type="error"]').textContent()).resolves.toBe('Enter a valid email address')
     expect(await profile.locator('input[name="traits.email"]').inputValue()).toBe('ada@localhost')
-    await expect(page.locator('[role="status"]').count()).resolves.toBe(0)
+    await expect(page.locator('p[role="status"]').count()).resolves.toBe(0)
 
     await profile.locator('input[name="traits.email"]').fill('ada@example.org')
     await profile.locator('button[name="method"]').click()
-    await expect(page.locator('[role="status"]').textContent()).resolves.toBe('Saved.')
+    await expect(page.locator('p[role="status"]').first().textContent()).resolves.toBe('Saved.')
     expect(new URL(page.url()).searchParams.get('flow')).toBe(flowId)
     expect(await profile.locator('input[name="traits.email"]').inputValue()).toBe('ada@example.org')
     await expect(profile.locator('[data-message-type="error"]').count()).resolves.toBe(0)
@@ -125,28 +151,61 @@ describe('examples/nextjs against the mock Kratos, in Chromium', () => {
     await context.close()
   })
 
-  test('a session too old to change the email: the save sends the browser to Kratos’ login with refresh=true', async () => {
+  test('a session too old to change the email: the user signs in again on Kratos’ page and the change is applied (continuity)', async () => {
     const context = await browserWithSession('stale-e2e')
     const page = await context.newPage()
     await page.goto(`${appUrl}/settings`)
     const profile = page.locator('form[data-group="profile"]')
-    await profile.locator('input[name="traits.email"]').fill('new@example.org')
+    await profile.locator('input[name="traits.email"]').fill('renewed@example.org')
     await Promise.all([page.waitForURL((url) => url.origin === kratos.origin), profile.locator('button[name="method"]').click()])
-    const landed = new URL(page.url())
-    expect(landed.pathname).toBe('/self-service/login/browser')
-    expect(landed.searchParams.get('refresh')).toBe('true')
+    await shot(page, '5-reauthenticate')
+    await expect(page.locator('h1').textContent()).resolves.toBe('Confirm it is you')
+    await signInOnMockPage(page, 'stale-e2e', '')
+    expect(page.url()).toMatch(`${appUrl}/settings?flow=`)
+    expect(await profile.locator('input[name="traits.email"]').inputValue()).toBe('renewed@example.org')
     await context.close()
   })
 
-  test('a form post without the CSRF cookie: the update route says Kratos refused it', async () => {
+  test('a form post without the CSRF cookie: a new form, saying why, which then saves', async () => {
     const context = await browserWithSession('e2e-csrf')
     const page = await context.newPage()
     await page.goto(`${appUrl}/settings`)
     await context.clearCookies({ name: CSRF_COOKIE })
     const profile = page.locator('form[data-group="profile"]')
     await profile.locator('input[name="traits.email"]').fill('csrf@example.org')
+    await Promise.all([page.waitForURL(/notice=csrf/), profile.locator('button[name="method"]').click()])
+    await shot(page, '4-csrf')
+    await expect(page.locator('p[role="alert"]').textContent()).resolves.toBe('Your browser’s security cookie did not match, so here is a new form. Please try again.')
+    await profile.locator('input[name="traits.email"]').fill('csrf@example.org')
     await profile.locator('button[name="method"]').click()
-    await expect(page.locator('body').textContent()).resolves.toMatch(/^Kratos answered 403: Kratos error security_csrf_violation/)
+    await expect(page.locator('p[role="status"]').first().textContent()).resolves.toBe('Saved.')
+    await context.close()
+  })
+
+  test('a flow that expired while the form was open: a new form, saying why', async () => {
+    const context = await browserWithSession('e2e-expired')
+    const page = await context.newPage()
+    await page.goto(`${appUrl}/settings`)
+    await page.waitForTimeout(FLOW_LIFESPAN_MS + 500)
+    const profile = page.locator('form[data-group="profile"]')
+    await Promise.all([page.waitForURL(/notice=restarted/), profile.locator('button[name="method"]').click()])
+    await shot(page, '3-expired')
+    await expect(page.locator('p[role="alert"]').textContent()).resolves.toBe('That form had expired, so here is a new one. Please try again.')
+    await context.close()
+  }, 30_000)
+
+  test('a checkbox trait is saved checked and unchecked', async () => {
+    const context = await browserWithSession('e2e-checkbox')
+    const page = await context.newPage()
+    await page.goto(`${appUrl}/settings`)
+    const box = page.locator('form[data-group="profile"] input[type="checkbox"][name="traits.newsletter"]')
+    expect(await box.isChecked()).toBe(false)
+    for (const checked of [true, false]) {
+      await box.setChecked(checked)
+      await page.locator('form[data-group="profile"] button[name="method"]').click()
+      await expect(page.locator('p[role="status"]').first().textContent()).resolves.toBe('Saved.')
+      expect(await box.isChecked()).toBe(checked)
+    }
     await context.close()
   })
 
@@ -159,7 +218,7 @@ describe('examples/nextjs against the mock Kratos, in Chromium', () => {
     expect(flowId).not.toBe('00000000-0000-4000-8000-000000000000')
     const profile = page.locator('form[data-group="profile"]')
     await profile.locator('button[name="method"]').click()
-    await expect(page.locator('[role="status"]').textContent()).resolves.toBe('Saved.')
+    await expect(page.locator('p[role="status"]').first().textContent()).resolves.toBe('Saved.')
     await context.close()
   })
 
@@ -173,21 +232,42 @@ describe('examples/nextjs against the mock Kratos, in Chromium', () => {
     }
   })
 
-  test('without a session, the browser lands on Kratos’ login, coming back to /settings afterwards', async () => {
+  test('without a session: Kratos’ login, the mock’s sign-in page, and back to the settings form', async () => {
     const context = await browserWithSession()
     const page = await context.newPage()
     await page.goto(`${appUrl}/settings`)
-    const landed = new URL(page.url())
-    expect(landed.origin + landed.pathname).toBe(`${kratos.origin}/self-service/login/browser`)
-    expect(landed.searchParams.get('return_to')).toBe(`${appUrl}/settings`)
+    await shot(page, '1-sign-in')
+    await expect(page.locator('h1').textContent()).resolves.toBe('Sign in')
+    await signInOnMockPage(page, 'grace', '')
+    expect(page.url()).toMatch(`${appUrl}/settings?flow=`)
+    expect(await page.locator('form[data-group="profile"] input[name="traits.email"]').inputValue()).toBe('grace@example.com')
+    await shot(page, '2-settings')
     await context.close()
   })
 
-  test('with an AAL1 session, the browser lands on the second-factor login Kratos names', async () => {
-    const context = await browserWithSession('aal1')
+  test('a session without its second factor: Kratos’ second-factor page, then back to the settings form', async () => {
+    const context = await browserWithSession()
     const page = await context.newPage()
     await page.goto(`${appUrl}/settings`)
-    expect(page.url()).toBe(`${kratos.origin}/self-service/login/browser?aal=aal2`)
+    await signInOnMockPage(page, 'e2e-aal1', 'aal1')
+    expect(page.url()).toMatch(`${kratos.origin}/mock/login?flow=`)
+    await expect(page.locator('h1').textContent()).resolves.toBe('Second factor')
+    await shot(page, '6-second-factor')
+    await signInOnMockPage(page, 'e2e-aal1', 'aal2')
+    expect(page.url()).toMatch(`${appUrl}/settings?flow=`)
+    await expect(page.locator('h1').textContent()).resolves.toBe('Account settings')
+    await context.close()
+  })
+
+  test('an email change asks for verification: the page says where the link went', async () => {
+    const context = await browserWithSession('e2e-verify')
+    const page = await context.newPage()
+    await page.goto(`${appUrl}/settings`)
+    const profile = page.locator('form[data-group="profile"]')
+    await profile.locator('input[name="traits.email"]').fill('verify-me@example.org')
+    await profile.locator('button[name="method"]').click()
+    await expect(page.locator('p[role="status"]').nth(1).textContent()).resolves.toBe('We sent a verification link to verify-me@example.org.')
+    await shot(page, '7-verification')
     await context.close()
   })
 })

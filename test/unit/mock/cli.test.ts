@@ -95,3 +95,26 @@ test('prints how to sign in, and --cors-origin lets that page read credentialed 
     await once(child, 'exit')
   }
 })
+
+test('--identity-schema takes the traits of a Kratos identity schema, and refuses a file without them', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const { join } = await import('node:path')
+  const folder = mkdtempSync(join(tmpdir(), 'schema-'))
+  const good = join(folder, 'good.json')
+  writeFileSync(good, JSON.stringify({ properties: { traits: { type: 'object', properties: { email: { type: 'string', format: 'email' }, newsletter: { type: 'boolean', title: 'Newsletter' } } } } }))
+  const bad = join(folder, 'bad.json')
+  writeFileSync(bad, JSON.stringify({ properties: {} }))
+  const refused = await run('--identity-schema', bad)
+  expect(refused.url).toBeUndefined()
+  expect(refused.stderr()).toContain(`--identity-schema ${bad} has no properties.traits`)
+  const mock = await run('--identity-schema', good)
+  try {
+    const flow = (await (await fetch(`${mock.url!}/self-service/settings/browser`, { headers: { accept: 'application/json', cookie: 'ory_kratos_session=ada' } })).json()) as {
+      ui: { nodes: Array<{ attributes: { name?: string; type?: string } }> }
+    }
+    expect(flow.ui.nodes.find((node) => node.attributes.name === 'traits.newsletter')?.attributes.type).toBe('checkbox')
+  } finally {
+    await mock.stop()
+  }
+})

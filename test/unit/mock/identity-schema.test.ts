@@ -161,3 +161,11 @@ describe('protected traits', () => {
     expect(moved.body['error'].id).toBe('session_refresh_required')
   })
 })
+
+test('traitSchemaOf finds the schema a form field names, and nothing for other names', async () => {
+  const { traitSchemaOf } = await import('../../../src/mock/identity-schema.js')
+  const schema = { type: 'object' as const, properties: { name: { type: 'object' as const, properties: { first: { type: 'string' as const } } }, newsletter: { type: 'boolean' as const } } }
+  expect(traitSchemaOf(schema, 'traits.newsletter')?.type).toBe('boolean')
+  expect(traitSchemaOf(schema, 'traits.name.first')?.type).toBe('string')
+  for (const name of ['newsletter', 'traits.missing', 'traits.missing.deeper', 'traits.__proto__']) expect(traitSchemaOf(schema, name), name).toBeUndefined()
+})

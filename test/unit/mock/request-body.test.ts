@@ -38,6 +38,11 @@ describe('form bodies, as Kratos’ decoder reads repeated names (oryx/decoderx/
     )
     expect(JSON.parse(JSON.stringify(body))).toEqual({ method: 'profile', traits: { email: 'first@example.com' }, lookup_secret_reveal: 'true' })
   })
+
+  test('a field the identity schema makes a boolean takes its last value too: a checkbox after its hidden "false"', () => {
+    const body = parseFormBody('traits.newsletter=false&traits.newsletter=true&traits.nick=a&traits.nick=b', (name) => name === 'traits.newsletter')
+    expect(JSON.parse(JSON.stringify(body))).toEqual({ traits: { newsletter: 'true', nick: 'a' } })
+  })
 })
 
 test('a boolean field is true only for Go’s true spellings, as text or JSON; a number is not a boolean', () => {

@@ -14,4 +14,32 @@ describe('startMockKratos', () => {
       await kratos.close()
     }
   })
+
+  test('a publicUrl puts every URL the mock builds on it, while it answers where it listens, bodies included', async () => {
+    const kratos = await startMockKratos({ publicUrl: 'https://auth.example.com/kratos/', prefix: '/internal' })
+    try {
+      expect(kratos.publicUrl).toBe('https://auth.example.com/kratos')
+      const cookie = `${SESSION_COOKIE}=ada`
+      const created = await fetch(`${kratos.url}/self-service/settings/browser`, { headers: { accept: 'application/json', cookie } })
+      const flow = (await created.json()) as SettingsFlow
+      expect(flow.ui.action).toBe(`https://auth.example.com/kratos/self-service/settings?flow=${flow.id}`)
+      const csrfCookie = created.headers.getSetCookie()[0]!.split(';')[0]!
+      const csrf = flow.ui.nodes.find((node) => 'name' in node.attributes && node.attributes.name === 'csrf_token')!.attributes
+      const saved = await fetch(`${kratos.url}/self-service/settings?flow=${flow.id}`, {
+        method: 'POST',
+        headers: { accept: 'application/json', 'content-type': 'application/json', cookie: `${cookie}; ${csrfCookie}` },
+        body: JSON.stringify({ method: 'profile', csrf_token: (csrf as { value: string }).value, traits: { email: 'ada@example.com', name: { first: 'Ada' } } }),
+      })
+      expect(((await saved.json()) as SettingsFlow).state).toBe('success')
+      const login = await fetch(`${kratos.url}/self-service/login/browser`, { redirect: 'manual' })
+      expect(login.headers.get('location')).toMatch(/^https:\/\/auth\.example\.com\/kratos\/mock\/login\?flow=/)
+      expect((await fetch(`${new URL(kratos.url).origin}/elsewhere`)).status).toBe(404)
+    } finally {
+      await kratos.close()
+    }
+  })
+
+  test('options the mock refuses close the server it opened', async () => {
+    await expect(startMockKratos({ corsOrigins: ['not an origin'] })).rejects.toThrow(TypeError)
+  })
 })
