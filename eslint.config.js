@@ -25,7 +25,7 @@ export default defineConfig(
       parserOptions: {
         // Each file is typed by its nearest tsconfig.json (examples/nextjs has its own); the plain
         // JavaScript scripts are in none, so TypeScript's default project types them.
-        projectService: { allowDefaultProject: ['scripts/*.mjs', 'scripts/*.cjs'] },
+        projectService: { allowDefaultProject: ['scripts/*.mjs', 'scripts/*.cjs', 'examples/nextjs/dev.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

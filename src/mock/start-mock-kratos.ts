@@ -35,7 +35,7 @@ function rebased(handler: ReturnType<typeof createMockKratos>, listening: URL, p
     const url = new URL(request.url)
     if (!url.pathname.startsWith(`${listeningPath}/`)) return undefined
     const seen = new URL(`${publicBase.origin}${publicPath}${url.pathname.slice(listeningPath.length)}${url.search}`)
-    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer()
+    const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer()
     return handler(new Request(seen, { method: request.method, headers: request.headers, body }))
   }
 }
