@@ -2,10 +2,13 @@ import { fileURLToPath } from 'node:url'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 import { chromiumForTests } from './test/helpers/chromium.js'
+import { freePort } from './test/helpers/http-server.js'
 
 const typescript7 = fileURLToPath(new URL('./node_modules/typescript7/bin/tsc', import.meta.url))
 const { launchOptions } = await chromiumForTests()
 const chromium = playwright({ launchOptions })
+// The browser tests' page origin, known before they start: the mock Kratos allows it (and only it) by CORS.
+process.env['BROWSER_TESTS_PORT'] ??= String(await freePort())
 const typeTests = { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' }
 
 export default defineConfig({
@@ -40,7 +43,14 @@ export default defineConfig({
           name: 'browser',
           include: ['test/**/*.browser.test.ts'],
           globalSetup: ['test/package/browser/browsers-line.ts', 'test/package/browser/global-setup.ts'],
-          browser: { enabled: true, headless: true, provider: chromium, instances: [{ browser: 'chromium' }] },
+          // The page's origin: the mock Kratos allows this one by CORS, as Kratos' serve.public.cors would.
+          api: { host: '127.0.0.1', port: Number(process.env['BROWSER_TESTS_PORT']), strictPort: true },
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium,
+            instances: [{ browser: 'chromium' }],
+          },
         },
         // The page on 127.0.0.1 like the mock Kratos: another port, the same site.
         server: { host: '127.0.0.1' },

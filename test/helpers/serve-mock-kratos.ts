@@ -12,7 +12,7 @@ export interface ServedKratos {
 
 /**
  * Serves {@link createMockKratos} on an ephemeral loopback port, under `prefix` (for example
- * `/auth`). `wrap` may put something around it (CORS, extra pages).
+ * `/auth`). `wrap` may put something around it (a probe, extra pages). CORS is the mock's own `corsOrigins`.
  */
 export async function serveMockKratos(prefix = '', options: Omit<MockKratosOptions, 'baseUrl'> = {}, wrap: (kratos: MockKratosHandler) => FetchHandler = (kratos) => kratos): Promise<ServedKratos> {
   let handler: FetchHandler = () => undefined
@@ -22,21 +22,7 @@ export async function serveMockKratos(prefix = '', options: Omit<MockKratosOptio
   return { origin: server.origin, baseUrl, close: server.close }
 }
 
-/** The CORS headers Kratos sends an allowed origin, credentials included; none without an Origin. */
+/** The CORS headers Kratos sends an allowed origin, credentials included; none without an Origin. For the plain test servers beside the mock. */
 export function corsHeaders(origin: string | null | undefined): Record<string, string> {
   return origin === null || origin === undefined ? {} : { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin' }
-}
-
-/** Answers CORS preflights and lets a page read credentialed responses, as Kratos' CORS settings do for allowed origins. */
-export function withCors(kratos: MockKratosHandler): FetchHandler {
-  return async (request) => {
-    const cors = corsHeaders(request.headers.get('origin'))
-    if (request.method === 'OPTIONS') {
-      const allowHeaders = request.headers.get('access-control-request-headers') ?? ''
-      return new Response(null, { status: 204, headers: { ...cors, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': allowHeaders } })
-    }
-    const response = await kratos(request)
-    for (const [name, value] of Object.entries(cors)) response?.headers.set(name, value)
-    return response
-  }
 }

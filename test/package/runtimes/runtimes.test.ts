@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../../src/mock/index.js'
 import { chromiumForTests } from '../../helpers/chromium.js'
 import { freePort, startServer } from '../../helpers/http-server.js'
-import { corsHeaders, serveMockKratos, withCors } from '../../helpers/serve-mock-kratos.js'
+import { corsHeaders, serveMockKratos } from '../../helpers/serve-mock-kratos.js'
 import { CASES, DIFFERENCES, TWO_COOKIES, type CaseId, type CaseResult, type RuntimeConfig, type RuntimeReport } from './cases.js'
 import { NODE22 } from '../../../scripts/install-node22.mjs'
 
@@ -265,8 +265,14 @@ let pageOrigin = ''
 describe('the runtime conformance suite', () => {
   beforeAll(async () => {
     if (!existsSync(join(root, 'dist/index.js')) || !existsSync(join(root, 'dist/index.cjs'))) throw new Error('no build in dist/: run npm run build (npm test builds first)')
-    const [kratos, hanging, big, cookies] = await Promise.all([serveMockKratos('/auth', {}, withCors), startServer(() => {}), startServer(bigBody), startServer(twoCookies)])
-    servers.push(kratos, hanging, big, cookies)
+    // The browsers' page is served from its own loopback port; the mock allows that origin by CORS.
+    let pageScripts = { global: '' }
+    const page = await startServer((request, reply) => {
+      if (request.url === '/runtime.js') reply.writeHead(200, { 'content-type': 'text/javascript' }).end(pageScripts.global)
+      else reply.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><title>runtime conformance</title><script src="/runtime.js"></script>')
+    })
+    const [kratos, hanging, big, cookies] = await Promise.all([serveMockKratos('/auth', { corsOrigins: [page.url] }), startServer(() => {}), startServer(bigBody), startServer(twoCookies)])
+    servers.push(page, kratos, hanging, big, cookies)
     const config: RuntimeConfig = {
       kratosUrl: kratos.baseUrl,
       hangingUrl: hanging.url,
@@ -280,11 +286,7 @@ describe('the runtime conformance suite', () => {
     scratch = await mkdtemp(join(tmpdir(), 'kratos-settings-runtimes-'))
     const file = join(scratch, 'runtime.mjs')
     await writeFile(file, stdout)
-    const page = await startServer((request, reply) => {
-      if (request.url === '/runtime.js') reply.writeHead(200, { 'content-type': 'text/javascript' }).end(global)
-      else reply.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><title>runtime conformance</title><script src="/runtime.js"></script>')
-    })
-    servers.push(page)
+    pageScripts = { global }
     pageOrigin = page.url
     const bundles: Bundles = { response, global, file, pageUrl: `${page.url}/` }
     const results = await Promise.all(TARGETS.map((target) => runTarget(target, bundles)))
