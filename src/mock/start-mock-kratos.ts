@@ -27,14 +27,18 @@ export interface MockKratosServer {
   close(): Promise<void>
 }
 
-/** `handler` for requests that reach it at `listening` while Kratos' URLs are on `publicBase`: each request is seen at its public URL, path included. */
+/**
+ * `handler` for requests that reach it at `listening` while Kratos' URLs are on `publicBase`: each
+ * request's path is seen under the public prefix, and its host stays the one it arrived at, as a
+ * Kratos behind a proxy sees it (URLs Kratos derives from a request need `X-Forwarded-Host`).
+ */
 function rebased(handler: ReturnType<typeof createMockKratos>, listening: URL, publicBase: URL): ReturnType<typeof createMockKratos> {
   const listeningPath = listening.pathname.replace(/\/$/, '')
   const publicPath = publicBase.pathname.replace(/\/$/, '')
   return async (request) => {
     const url = new URL(request.url)
     if (!url.pathname.startsWith(`${listeningPath}/`)) return undefined
-    const seen = new URL(`${publicBase.origin}${publicPath}${url.pathname.slice(listeningPath.length)}${url.search}`)
+    const seen = new URL(`${url.origin}${publicPath}${url.pathname.slice(listeningPath.length)}${url.search}`)
     const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer()
     return handler(new Request(seen, { method: request.method, headers: request.headers, body }))
   }

@@ -1,4 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import { createServer, request } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -21,6 +22,7 @@ let kratos: { origin: string }
 let appUrl = ''
 let browser: Browser
 const children: ChildProcess[] = []
+const closers: Array<() => Promise<void>> = []
 
 async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 300; attempt++) {
@@ -71,6 +73,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
+  await Promise.all(closers.map((close) => close()))
   for (const child of children) {
     if (child.exitCode !== null || child.pid === undefined) continue
     if (child.spawnargs.includes('start')) process.kill(-child.pid, 'SIGTERM')
@@ -85,8 +88,8 @@ async function browserWithSession(token?: string): Promise<BrowserContext> {
 }
 
 /** Signs in on the mock's own page as the user would: a name and the kind of session. */
-async function signInOnMockPage(page: Page, name: string, session: '' | 'aal1' | 'aal2' | 'stale'): Promise<void> {
-  expect(page.url()).toMatch(`${kratos.origin}/mock/login?flow=`)
+async function signInOnMockPage(page: Page, name: string, session: '' | 'aal1' | 'aal2' | 'stale', kratosUrl = kratos.origin): Promise<void> {
+  expect(page.url()).toMatch(`${kratosUrl}/mock/login?flow=`)
   const identifier = page.locator('input[name="identifier"]')
   if ((await identifier.getAttribute('readonly')) === null) await identifier.fill(name)
   await page.locator('select[name="mock_session"]').selectOption(session)
@@ -268,6 +271,59 @@ describe('examples/nextjs against the mock Kratos, in Chromium', () => {
     await profile.locator('button[name="method"]').click()
     await expect(page.locator('p[role="status"]').nth(1).textContent()).resolves.toBe('We sent a verification link to verify-me@example.org.')
     await shot(page, '7-verification')
+    await context.close()
+  })
+})
+
+// A split deployment: the app's server reaches Kratos at an internal address (the mock on
+// 127.0.0.2), browsers at a public one (a reverse proxy on 127.0.0.1, the app's host, so cookies are
+// shared). The browser must never see the internal address.
+describe('examples/nextjs with Kratos at one address for the server and another for browsers, in Chromium', () => {
+  const internal = { host: '127.0.0.2', port: 0 }
+  let publicUrl = ''
+  let splitApp = ''
+
+  beforeAll(async () => {
+    internal.port = await freePort()
+    const proxyPort = await freePort()
+    publicUrl = `http://127.0.0.1:${proxyPort}`
+    const appPort = await freePort()
+    splitApp = `http://127.0.0.1:${appPort}`
+    // The proxy forwards everything to the internal address, as an ingress would.
+    const proxy = createServer((incoming, outgoing) => {
+      const upstream = request({ host: internal.host, port: internal.port, method: incoming.method, path: incoming.url, headers: incoming.headers }, (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(outgoing)
+      })
+      upstream.on('error', () => outgoing.writeHead(502).end())
+      incoming.pipe(upstream)
+    })
+    await new Promise<void>((resolve) => proxy.listen(proxyPort, '127.0.0.1', resolve))
+    closers.push(() => new Promise<void>((resolve) => (proxy.closeAllConnections(), proxy.close(() => resolve()))))
+    await startMock(['--host', internal.host, '--port', String(internal.port), '--public-url', publicUrl, '--ui-url', splitApp])
+    await startApp(appPort, { KRATOS_URL: `http://${internal.host}:${internal.port}`, KRATOS_BROWSER_URL: publicUrl })
+  }, 120_000)
+
+  test('sign-in, a save and a second factor go through the public address only', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const seen: string[] = []
+    page.on('request', (sent) => seen.push(sent.url()))
+    page.on('response', (answer) => seen.push(answer.headers()['location'] ?? '', answer.headers()['set-cookie'] ?? ''))
+    await page.goto(`${splitApp}/settings`)
+    expect(page.url()).toMatch(`${publicUrl}/mock/login?flow=`)
+    await signInOnMockPage(page, 'split', 'aal1', publicUrl)
+    // Kratos built this second-factor login's return_to from the host the app's request told it.
+    expect(page.url()).toMatch(`${publicUrl}/mock/login?flow=`)
+    await signInOnMockPage(page, 'split', 'aal2', publicUrl)
+    expect(page.url()).toMatch(`${splitApp}/settings?flow=`)
+    const profile = page.locator('form[data-group="profile"]')
+    await profile.locator('input[name="traits.name.first"]').fill('Split')
+    await profile.locator('button[name="method"]').click()
+    await expect(page.locator('p[role="status"]').first().textContent()).resolves.toBe('Saved.')
+    seen.push(await page.content())
+    expect(seen.filter((text) => text.includes(internal.host))).toEqual([])
+    expect(seen.some((text) => text.startsWith(`${publicUrl}/self-service/login/browser?aal=aal2&return_to=${encodeURIComponent(`${publicUrl}/self-service/settings/browser`)}`))).toBe(true)
     await context.close()
   })
 })
