@@ -5,6 +5,7 @@ export { getCookieHeader } from './cookie-header.js'
 export { getCookieHeaderFromJar, saveSetCookie } from './cookie-jar.js'
 export { forwardSetCookie } from './forward-set-cookie.js'
 export { rewriteSetCookie } from './rewrite-set-cookie.js'
+export { withSetCookie } from './with-set-cookie.js'
 
 export type { CookieSource, CookieStoreLike, NodeRequestLike } from './cookie-header.js'
 export type { SetCookieTarget, NodeResponseLike, ResponseCookiesLike, ResponseCookieOptions } from './forward-set-cookie.js'

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -124,6 +124,33 @@ describe('the packed package', () => {
     expect(readFileSync(join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/)
   })
 
+  test('ships only what an entry point or the command uses, and a README that cites no file it lacks', () => {
+    const installed = join(scratch, 'node_modules/kratos-settings')
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { exports: unknown; bin: Record<string, string> }
+    const targets = (value: unknown): string[] => (typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.values(value).flatMap(targets) : [])
+    const roots = [...targets(manifest.exports), ...Object.values(manifest.bin)].filter((target) => target.startsWith('./dist/'))
+    const used = new Set<string>()
+    const queue = roots.map((target) => join(installed, target))
+    while (queue.length > 0) {
+      const file = queue.pop()!
+      if (used.has(file)) continue
+      used.add(file)
+      const text = readFileSync(file, 'utf8')
+      for (const [, target] of text.matchAll(/(?:from |import\(|require\()["'](\.[^"']+)["']/g)) {
+        const path = join(file, '..', target!)
+        // A declaration file names its sibling's JavaScript: './x.js' is './x.d.ts' to TypeScript.
+        const declaration = /\.d\.c?ts$/.test(file) ? path.replace(/\.(c?)js$/, '.d.$1ts') : path
+        queue.push(existsSync(path) ? path : declaration)
+      }
+      const map = /\/\/# sourceMappingURL=(\S+)$/m.exec(text)?.[1]
+      if (map !== undefined) used.add(join(file, '..', map))
+    }
+    const shipped = readdirSync(join(installed, 'dist')).map((name) => join(installed, 'dist', name))
+    expect(shipped.filter((file) => !used.has(file)).map((file) => file.slice(installed.length + 1))).toEqual([])
+    const readme = readFileSync(join(installed, 'README.md'), 'utf8')
+    for (const [cited] of readme.matchAll(/\b[A-Z]+\.md\b/g)) expect(readdirSync(installed), cited).toContain(cited)
+  })
+
   describe.each(Object.entries(smokes))('%s', (entry, smoke) => {
     const file = entry.replaceAll('/', '-')
 
@@ -138,6 +165,20 @@ describe('the packed package', () => {
       expect(JSON.parse(run(process.execPath, [`${file}.cjs`], scratch))).toEqual(smoke.expected)
     })
   })
+
+  // The peer range is ^2.10.0 || ^3.0.0: a project on msw 2 installs the package, and the kit works there.
+  test('installs beside msw 2.10.0, the lower bound of the peer range, and the msw kit works with it, from ESM and CommonJS', () => {
+    const msw2 = mkdtempSync(join(tmpdir(), 'kratos-settings-msw2-'))
+    const tarball = readdirSync(scratch).find((name) => name.endsWith('.tgz'))!
+    writeFileSync(join(msw2, 'package.json'), JSON.stringify({ name: 'consumer-msw2', private: true }))
+    run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', join(scratch, tarball), 'msw@2.10.0'], msw2)
+    const smoke = smokes['kratos-settings/msw']!
+    const onMsw2 = { ...smoke, body: smoke.body.replace("{ onUnhandledFrame: 'error' }", "{ onUnhandledRequest: 'error' }") }
+    writeFileSync(join(msw2, 'smoke.mjs'), asEsm(onMsw2))
+    writeFileSync(join(msw2, 'smoke.cjs'), asCjs(onMsw2))
+    expect(JSON.parse(run(process.execPath, ['smoke.mjs'], msw2))).toEqual(smoke.expected)
+    expect(JSON.parse(run(process.execPath, ['smoke.cjs'], msw2))).toEqual(smoke.expected)
+  }, 180_000)
 
   test('type-checks with TypeScript 7 from ESM and CommonJS consumers, our declarations included', () => {
     writeFileSync(join(scratch, 'consumer.mts'), consumer)

@@ -10,8 +10,9 @@ const readme = readFileSync(new URL('README.md', root), 'utf8')
 const shown = [...readme.matchAll(/```tsx?\n\/\/ (\S+)\n([\s\S]*?)\n```/g)].map(([, path, body]) => ({ path: path!, body: body! }))
 
 describe('README.md', () => {
-  test('fits in 18 KB', () => {
-    expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(18_000)
+  // A complete Next.js app (layout included) and a server-to-server job are shown whole, as files a test runs.
+  test('fits in 22.5 KB', () => {
+    expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(22_500)
   })
 
   test('says how to run the demo and the tests from a clone', () => {
@@ -26,8 +27,10 @@ describe('README.md', () => {
       'examples/nextjs/app/settings/page.tsx',
       'examples/nextjs/app/settings/update/route.ts',
       'examples/nextjs/components/settings-form.tsx',
+      'examples/nextjs/app/layout.tsx',
       'examples/browser/load-settings-flow.ts',
       'examples/nextjs/app/settings/start/route.test.ts',
+      'examples/node/change-email-job.ts',
     ])
     // Complete: every relative import is of a file the README shows too.
     const paths = new Set(shown.map(({ path }) => path.replace(/\.tsx?$/, '')))

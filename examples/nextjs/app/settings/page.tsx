@@ -17,7 +17,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   return (
     <main>
       <h1>Account settings</h1>
-      {notice !== undefined && Object.hasOwn(NOTICES, notice) ? <p role="alert">{NOTICES[notice as keyof typeof NOTICES]}</p> : null}
+      {notice !== undefined && Object.hasOwn(NOTICES, notice) ? <p role="alert">{NOTICES[notice]}</p> : null}
       {step.type === 'success' ? <p role="status">Saved.</p> : null}
       {verify !== undefined ? <p role="status">We sent a verification link to {verify}.</p> : null}
       <SettingsForm flow={step.flow} />

@@ -1,7 +1,7 @@
 import { CSRF_COOKIE, SESSION_COOKIE } from 'kratos-settings/mock'
 import { createKratosHandlers } from 'kratos-settings/msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
 import { GET } from './route'
 
 const KRATOS_URL = 'https://auth.example.com'
@@ -28,17 +28,4 @@ test('sends a browser without a session to Kratos’ login', async () => {
   server.use(...createKratosHandlers({ baseUrl: KRATOS_URL }))
   const response = await visit()
   expect(response.headers.get('location')).toBe(`${KRATOS_URL}/self-service/login/browser?return_to=%2Fsettings`)
-})
-
-test('sends the browser to Kratos at its browser URL when the server reaches Kratos elsewhere', async () => {
-  process.env.KRATOS_BROWSER_URL = 'https://login.example.com'
-  vi.resetModules()
-  try {
-    const { GET: fresh } = await import('./route')
-    server.use(...createKratosHandlers({ baseUrl: KRATOS_URL }))
-    const response = await fresh(new Request('http://app.test/settings/start', { headers: { host: 'app.test' } }))
-    expect(response.headers.get('location')).toBe('https://login.example.com/self-service/login/browser?return_to=%2Fsettings')
-  } finally {
-    delete process.env.KRATOS_BROWSER_URL
-  }
 })
