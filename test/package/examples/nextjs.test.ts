@@ -5,6 +5,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../../src/mock/index.js'
 import { chromiumForTests } from '../../helpers/chromium.js'
+import { startHelper } from '../../contract/kratos/helper-server.js'
+import { kratosTarget } from '../../contract/kratos/kratos-target.js'
 import { freePort } from '../../helpers/http-server.js'
 
 // examples/nextjs built with `next build`, served by `next start` on 127.0.0.1, against the mock
@@ -95,6 +97,28 @@ async function signInOnMockPage(page: Page, name: string, session: '' | 'aal1' |
   await page.locator('select[name="mock_session"]').selectOption(session)
   const before = page.url()
   await Promise.all([page.waitForURL((url) => url.href !== before), page.locator('button[type="submit"]').click()])
+}
+
+/** A reverse proxy on 127.0.0.1:`port` that forwards everything to `target`, as an ingress in front of Kratos would. */
+async function startProxy(port: number, target: { host: string; port: number }): Promise<void> {
+  const proxy = createServer((incoming, outgoing) => {
+    const upstream = request({ host: target.host, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers }, (answer) => {
+      outgoing.writeHead(answer.statusCode ?? 502, answer.headers)
+      answer.pipe(outgoing)
+    })
+    upstream.on('error', () => outgoing.writeHead(502).end())
+    incoming.pipe(upstream)
+  })
+  await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve))
+  closers.push(() => new Promise<void>((resolve) => (proxy.closeAllConnections(), proxy.close(() => resolve()))))
+}
+
+/** Every URL a page requests, and every Location and Set-Cookie it is answered with. */
+function watch(page: Page): string[] {
+  const seen: string[] = []
+  page.on('request', (sent) => seen.push(sent.url()))
+  page.on('response', (answer) => seen.push(answer.headers()['location'] ?? '', answer.headers()['set-cookie'] ?? ''))
+  return seen
 }
 
 const shot = async (page: Page, name: string) => {
@@ -289,17 +313,7 @@ describe('examples/nextjs with Kratos at one address for the server and another 
     publicUrl = `http://127.0.0.1:${proxyPort}`
     const appPort = await freePort()
     splitApp = `http://127.0.0.1:${appPort}`
-    // The proxy forwards everything to the internal address, as an ingress would.
-    const proxy = createServer((incoming, outgoing) => {
-      const upstream = request({ host: internal.host, port: internal.port, method: incoming.method, path: incoming.url, headers: incoming.headers }, (answer) => {
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers)
-        answer.pipe(outgoing)
-      })
-      upstream.on('error', () => outgoing.writeHead(502).end())
-      incoming.pipe(upstream)
-    })
-    await new Promise<void>((resolve) => proxy.listen(proxyPort, '127.0.0.1', resolve))
-    closers.push(() => new Promise<void>((resolve) => (proxy.closeAllConnections(), proxy.close(() => resolve()))))
+    await startProxy(proxyPort, internal)
     await startMock(['--host', internal.host, '--port', String(internal.port), '--public-url', publicUrl, '--ui-url', splitApp])
     await startApp(appPort, { KRATOS_URL: `http://${internal.host}:${internal.port}`, KRATOS_BROWSER_URL: publicUrl })
   }, 120_000)
@@ -307,9 +321,7 @@ describe('examples/nextjs with Kratos at one address for the server and another 
   test('sign-in, a save and a second factor go through the public address only', async () => {
     const context = await browser.newContext()
     const page = await context.newPage()
-    const seen: string[] = []
-    page.on('request', (sent) => seen.push(sent.url()))
-    page.on('response', (answer) => seen.push(answer.headers()['location'] ?? '', answer.headers()['set-cookie'] ?? ''))
+    const seen = watch(page)
     await page.goto(`${splitApp}/settings`)
     expect(page.url()).toMatch(`${publicUrl}/mock/login?flow=`)
     await signInOnMockPage(page, 'split', 'aal1', publicUrl)
@@ -325,5 +337,55 @@ describe('examples/nextjs with Kratos at one address for the server and another 
     expect(seen.filter((text) => text.includes(internal.host))).toEqual([])
     expect(seen.some((text) => text.startsWith(`${publicUrl}/self-service/login/browser?aal=aal2&return_to=${encodeURIComponent(`${publicUrl}/self-service/settings/browser`)}`))).toBe(true)
     await context.close()
+  })
+})
+
+// The same split against a running Kratos (test/contract/kratos/config: kratos.yml + split.yml), when
+// KRATOS_SPLIT_URL and KRATOS_SPLIT_ADMIN_URL name it: Kratos listens on 127.0.0.1:4473, its public URL
+// is a proxy on 127.0.0.1:4470, and the app runs on 127.0.0.1:4455, where split.yml sends browsers.
+const split = { url: process.env['KRATOS_SPLIT_URL'], admin: process.env['KRATOS_SPLIT_ADMIN_URL'] }
+describe.runIf(split.url !== undefined && split.admin !== undefined)('examples/nextjs against a running Kratos at one address for the server and another for browsers', () => {
+  const PUBLIC = 'http://127.0.0.1:4470'
+  const APP = 'http://127.0.0.1:4455'
+  const internal = new URL(split.url ?? 'http://127.0.0.1:4473')
+  let stopHelper: () => Promise<void> = async () => {}
+
+  beforeAll(async () => {
+    stopHelper = await startHelper()
+    await startProxy(4470, { host: internal.hostname, port: Number(internal.port) })
+    await startApp(4455, { KRATOS_URL: internal.origin, KRATOS_BROWSER_URL: PUBLIC })
+  }, 120_000)
+  afterAll(() => stopHelper())
+
+  /** A browser holding the session Kratos' own login gave `user`, signed in through the public address. */
+  const signedIn = async (options: Parameters<ReturnType<typeof kratosTarget>['user']>[0]) => {
+    const user = await kratosTarget('split', `${PUBLIC}/`, split.admin!).user(options)
+    const context = await browser.newContext()
+    await context.addCookies([...user.browser.cookies].map(([name, value]) => ({ name, value, url: APP })))
+    return context
+  }
+
+  test('a save goes through the app; a second factor is asked for at the public address, coming back there', async () => {
+    const context = await signedIn({})
+    const page = await context.newPage()
+    const seen = watch(page)
+    await page.goto(`${APP}/settings`)
+    expect(page.url()).toMatch(`${APP}/settings?flow=`)
+    const profile = page.locator('form[data-group="profile"]')
+    await profile.locator('input[name="traits.name.first"]').fill('Split')
+    await profile.locator('button[name="method"]').click()
+    await expect(page.locator('p[role="status"]').first().textContent()).resolves.toBe('Saved.')
+
+    const second = await signedIn({ totp: true, aal1: true })
+    const secondPage = await second.newPage()
+    const secondSeen = watch(secondPage)
+    await secondPage.goto(`${APP}/settings`).catch(() => undefined)
+    // Kratos' login UI (split.yml keeps kratos.yml's, which nobody serves) with an aal2 flow.
+    expect(secondPage.url()).toMatch(`${APP}/ui/login?flow=`)
+    const login = secondSeen.find((url) => url.startsWith(`${PUBLIC}/self-service/login/browser?aal=aal2`))
+    expect(new URL(login!).searchParams.get('return_to')).toBe(`${PUBLIC}/self-service/settings/browser?return_to=%2Fsettings`)
+    expect([...seen, ...secondSeen].filter((text) => text.includes(`:${internal.port}`))).toEqual([])
+    await context.close()
+    await second.close()
   })
 })
