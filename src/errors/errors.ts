@@ -91,14 +91,15 @@ export class KratosError<Id extends string = string> extends KratosSettingsError
     nameClass(this, 'KratosError')
   }
 
-  /** @internal `init.message` may quote the server: its control characters are escaped (`\n`, `\u001b`). */
+  /** @internal `init.message`, `id`, `reason` and `requestId` may quote the server: their control characters are escaped (`\n`, `\u001b`). */
   constructor(init: KratosErrorInit<Id>, options?: ErrorOptions) {
     super(escapeText(init.message), options)
     this.status = init.status
-    this.id = init.id
-    this.reason = init.reason
+    // Text meant for logs: an unknown id, the reason and the request id come from the server.
+    this.id = escapeText(init.id) as Id
+    this.reason = init.reason === undefined ? undefined : escapeText(init.reason)
     this.details = init.details
-    this.requestId = init.requestId
+    this.requestId = init.requestId === undefined ? undefined : escapeText(init.requestId)
     this.body = init.body
   }
 }
@@ -137,6 +138,27 @@ export class UnexpectedResponseError extends KratosError {
   }
 }
 
+// How many causes deep a network error's chain is copied (undici: TypeError -> its cause -> rarely one more).
+const MAX_CAUSE_DEPTH = 4
+
+/**
+ * A copy of a fetch failure's chain that keeps what a developer needs (each error's kind, its
+ * message escaped, a string `code` such as `ECONNREFUSED`) and nothing else: undici's
+ * HTTPParserError holds the raw rest of the response in `data` (its Set-Cookie headers, the
+ * flow's CSRF token), and other fields may hold the request. Not an Error: `undefined`.
+ */
+function safeCause(error: unknown, depth = 0): Error | undefined {
+  if (!(error instanceof Error) || depth >= MAX_CAUSE_DEPTH) return undefined
+  const cause = safeCause(error.cause, depth + 1)
+  const copy = error instanceof TypeError ? new TypeError(escapeText(error.message), { cause }) : new Error(escapeText(error.message), { cause })
+  if (cause === undefined) delete copy.cause
+  const code: unknown = (error as { code?: unknown }).code
+  if (typeof code === 'string') Object.defineProperty(copy, 'code', { value: escapeText(code), enumerable: true })
+  if (error.name !== copy.name) Object.defineProperty(copy, 'name', { value: escapeText(error.name), configurable: true, writable: true })
+  copy.stack = `${copy.name}: ${copy.message}`
+  return copy
+}
+
 /** Kratos could not be reached (DNS, refused connection, reset, TLS). Thrown: there is no response. */
 export class KratosNetworkError extends KratosSettingsError {
   /** The class's name, also on its prototype. */
@@ -150,10 +172,10 @@ export class KratosNetworkError extends KratosSettingsError {
     nameClass(this, 'KratosNetworkError')
   }
 
-  /** @internal */
+  /** @internal `cause` is kept as a copy: {@link safeCause}. */
   constructor(method: string, url: string, cause: unknown) {
     const detail = cause instanceof Error ? `: ${escapeText(cause.message)}` : ''
-    super(`Could not reach Kratos (${method} ${url})${detail}`, { cause })
+    super(`Could not reach Kratos (${method} ${url})${detail}`, { cause: safeCause(cause) })
     this.method = method
     this.url = url
   }
