@@ -213,6 +213,11 @@ export class KratosArgumentError extends KratosSettingsError {
   static {
     nameClass(this, 'KratosArgumentError')
   }
+
+  /** @internal The message may quote an argument or a server's cookie name: its control characters are escaped (`\n`, `\u0085`). */
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message === undefined ? undefined : escapeText(message), options)
+  }
 }
 
 /**

@@ -4,10 +4,11 @@ import { MAX_JSON_DEPTH } from '../utils/json.js'
 
 // CR and LF would split a header or a logged URL (request smuggling, log injection); NUL
 // truncates values in many servers; no other control character belongs in a URL, an id or a
-// cookie either (RFC 3986, RFC 6265). Header values may hold a tab (RFC 9110) but are bytes:
-// fetch cannot send a character above U+00FF in one.
-const CONTROL = /[\u0000-\u001f\u007f]/
-const CONTROL_OR_WIDE = /[\u0000-\u0008\u000a-\u001f\u007f]|[^\u0000-\u00ff]/u
+// cookie either (RFC 3986, RFC 6265), nor a C1 control (U+0080 to U+009F: NEL ends a line for
+// some log readers, CSI drives a terminal). Header values may hold a tab (RFC 9110) but are
+// bytes: fetch cannot send a character above U+00FF in one.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
+const CONTROL_OR_WIDE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]|[^\u0000-\u00ff]/u
 const NAMES: Record<string, string> = { '\r': 'CR', '\n': 'LF', '\0': 'NUL', '\t': 'a tab' }
 
 function describe(character: string): string {

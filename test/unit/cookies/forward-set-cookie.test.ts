@@ -153,3 +153,17 @@ describe('forwardSetCookie', () => {
     ])
   })
 })
+
+test("a cookie name with C1 controls (as real HTTP bytes arrive) is escaped in forwardSetCookie's error", () => {
+  const name = 'a\u009b2J\u0085b'
+  const error = (() => {
+    try {
+      forwardSetCookie([`${name}=x%20y=; Path=/`], new ResponseCookies(new Headers()))
+    } catch (caught) {
+      return caught as Error
+    }
+    return undefined
+  })()
+  expect(error?.message).toContain('a\\u009b2J\\u0085b')
+  expect(error?.message).not.toMatch(/[\u0080-\u009f]/)
+})

@@ -96,7 +96,7 @@ describe('rewriteSetCookie', () => {
     expect(argumentError(() => rewriteSetCookie('a=b', { path: '/x; Domain=evil.example' }))).toBe(`rewrite.path ${PATH_RULE} (";" at index 2).`)
     expect(argumentError(() => rewriteSetCookie('a=b', { path: '/x\r\nSet-Cookie: y=1' }))).toBe(`rewrite.path ${PATH_RULE} ("\\r" at index 2).`)
     expect(argumentError(() => rewriteSetCookie('a=b', { path: '/a b' }))).toBe(`rewrite.path ${PATH_RULE} (" " at index 2).`)
-    expect(argumentError(() => rewriteSetCookie('a=b', { path: '/\x7F' }))).toBe(`rewrite.path ${PATH_RULE} ("\x7F" at index 1).`)
+    expect(argumentError(() => rewriteSetCookie('a=b', { path: '/\x7F' }))).toBe(`rewrite.path ${PATH_RULE} ("\\u007f" at index 1).`)
     expect(argumentError(() => rewriteSetCookie('a=b', { path: 'auth/' }))).toBe(`rewrite.path ${PATH_RULE}.`)
     expect(argumentError(() => rewriteSetCookie('a=b', { path: '' }))).toBe(`rewrite.path ${PATH_RULE}.`)
     expect(argumentError(() => rewriteSetCookie('a=b', { path: () => 'auth' }))).toBe(`rewrite.path() ${PATH_RULE}.`)

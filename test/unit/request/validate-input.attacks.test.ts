@@ -242,6 +242,18 @@ describe('each refusal says what is wrong', () => {
     await expect(client().getSettingsFlow('f1', 'a=\u00ff')).resolves.toBeDefined()
     await expect(client().getSettingsFlow('f1', 'a=\u0100')).rejects.toThrow(new KratosArgumentError('getSettingsFlow: cookie must not contain a character above U+00FF (found at index 2)'))
   })
+
+  // NEL (U+0085) ends a line for some log readers, CSI (U+009B) drives a terminal: C1 controls are refused as CR and LF are.
+  test.each(['\u0080', '\u0085', '\u009b', '\u009f'])('the C1 control %j is refused in a cookie, an id and a header, and nothing is sent', async (c1) => {
+    let sent = 0
+    const counting = createKratosClient({ baseUrl: 'http://kratos.test', retry: 0, fetch: async () => (sent++, Response.json({}, { status: 500 })) })
+    const code = `U+${c1.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+    await expect(counting.getSettingsFlow('f1', `ory_kratos_session=a${c1}b`)).rejects.toThrow(`getSettingsFlow: cookie must not contain the control character ${code} (found at index 20)`)
+    await expect(counting.getSettingsFlow(`f${c1}`)).rejects.toThrow(KratosArgumentError)
+    expect(() => createKratosClient({ baseUrl: 'http://kratos.test', headers: { 'x-request-id': `a${c1}` } })).toThrow(KratosArgumentError)
+    await expect(counting.getSettingsFlow('f1', 'a=\u00a0\u00ff')).resolves.toBeDefined()
+    expect(sent).toBe(1)
+  })
 })
 
 describe('headers in any form fetch takes', () => {
