@@ -23,3 +23,23 @@ describe('unwrapFlow', () => {
     expect(() => unwrapFlow(result)).toThrow('https://app.example.com/ui')
   })
 })
+
+describe('unwrapFlow on a redirect: a message safe to log', () => {
+  const redirected = (location: string | null) => {
+    try {
+      unwrapFlow({ kind: 'redirect', status: 303, setCookie: [], location })
+    } catch (error) {
+      return error as UnexpectedResponseError
+    }
+    throw new Error('did not throw')
+  }
+
+  test('names the origin and a short path, never the query, the fragment or a long segment', () => {
+    const token = 'ory_st_c2Vzc2lvblRva2VuU2VjcmV0MTIzNDU2Nzg5'
+    const cookie = 'MTc2MzY4ODAwMHxFY2hvZWRDb29raWVWYWx1ZTEyMw'
+    const error = redirected(`https://kratos.example/self-service/${cookie}/login?session_token=${token}#${token}`)
+    expect(error.message).toBe('Expected a settings flow, but Kratos redirected to https://kratos.example/self-service/…/login (query not shown)')
+    expect(redirected('https://kratos.example/ui/login').message).toBe('Expected a settings flow, but Kratos redirected to https://kratos.example/ui/login')
+    expect(redirected('not a url').message).toBe('Expected a settings flow, but Kratos redirected to a location that is not a URL')
+  })
+})
