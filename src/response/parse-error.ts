@@ -2,7 +2,7 @@ import { KratosError, UnexpectedResponseError, type KnownKratosError } from '../
 import { isKnownErrorId, KNOWN_ERRORS, type KnownErrorId } from '../kratos/errors.js'
 import { idlessErrorId, type SettingsOperation } from '../kratos/operations.js'
 import { asString, isJsonObject, type JsonObject } from '../utils/json.js'
-import { redactJson } from './redact.js'
+import { redactExchangeSecrets, redactJson } from './redact.js'
 
 // A message quotes at most this much of the server's text; the whole is in `body`.
 const MAX_QUOTED = 500
@@ -69,7 +69,7 @@ export function parseKratosError(status: number, body: unknown, operation: Setti
       message: `Kratos answered ${status} with ${what}: ${text}`,
     })
   }
-  // Redaction would break an OAuth URL's state or PKCE challenge; URLs pass the URL gate instead.
+  // Read from the body as sent: the redacted copy's token-shape rule would break an OAuth URL's state or PKCE challenge.
   const payload = KNOWN_ERRORS[id].read(body as JsonObject, detailsOf(errorOf(body)))
   if (!payload.ok) {
     return new UnexpectedResponseError({
@@ -79,5 +79,7 @@ export function parseKratosError(status: number, body: unknown, operation: Setti
       message: `Kratos answered ${status} with ${id} but ${payload.detail}: ${text}`,
     })
   }
-  return knownKratosError({ ...init, id, text }, payload.value)
+  // The payload is as safe as the body: the exchange's own secrets and tokens go, OAuth state stays.
+  const fields = Object.entries(payload.value).map(([name, value]) => [name, typeof value === 'string' ? redactExchangeSecrets(value, secrets) : value])
+  return knownKratosError({ ...init, id, text }, Object.fromEntries(fields))
 }

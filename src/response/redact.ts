@@ -87,6 +87,16 @@ export function redactString(text: string, secrets: readonly string[]): string {
 }
 
 /**
+ * `text` with the exchange's own secret values, Ory tokens and `name=value` secrets replaced, but
+ * not the random-looking runs {@link redactString} also takes: for the URLs a known error's
+ * payload carries, where an OAuth state or PKCE challenge must survive for the browser.
+ */
+export function redactExchangeSecrets(text: string, secrets: readonly string[]): string {
+  const pattern = patternOf(secrets)
+  return (pattern === undefined ? text : text.replace(pattern, REDACTED)).replace(ORY_TOKEN, REDACTED).replace(NAMED_SECRET, `$1${REDACTED}`)
+}
+
+/**
  * A redacted copy of a body that is not JSON (an HTML page, a truncated flow): secrets as
  * {@link redactString} finds them, and the value of any input or UI node named `csrf_token`.
  */
