@@ -12,12 +12,22 @@ type Tree = { [key: string]: Tree | string | string[] }
 type Values = ReadonlyMap<string, readonly string[]>
 
 /** The values of each name, in form order; a file throws. */
+// Bounds like updateSettingsFlow's (its 100,000 values) and the client's default maxBodyBytes: a
+// settings form is a few kilobytes, and a hostile one is refused before any work (depth: below).
+const MAX_FORM_FIELDS = 100_000
+const MAX_FORM_CHARACTERS = 4 * 1024 * 1024
+
 function valuesByName(form: FormData | URLSearchParams): Values {
   const isForm = form instanceof URLSearchParams || (typeof FormData === 'function' && form instanceof FormData)
   if (!isForm) throw fail('needs a FormData or URLSearchParams')
   const values = new Map<string, string[]>()
+  let fields = 0
+  let characters = 0
   for (const [name, value] of form) {
     if (typeof value !== 'string') throw fail(`${quote(name)} is a file; a settings form has no file fields`)
+    if (++fields > MAX_FORM_FIELDS) throw fail(`the form has more than ${MAX_FORM_FIELDS} fields`)
+    characters += name.length + value.length
+    if (characters > MAX_FORM_CHARACTERS) throw fail(`the form holds more than ${MAX_FORM_CHARACTERS} characters`)
     const list = values.get(name)
     if (list === undefined) values.set(name, [value])
     else list.push(value)
