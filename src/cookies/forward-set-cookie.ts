@@ -37,13 +37,38 @@ export interface ResponseCookieOptions {
   priority?: 'low' | 'medium' | 'high'
 }
 
+/** Options of {@link forwardSetCookie}: which cookies are Kratos', and how to rewrite them. */
+export interface ForwardSetCookieOptions extends SetCookieRewrite {
+  /**
+   * The names of Kratos' cookies (its `session.cookie.name`, the continuity and CSRF cookies),
+   * the only ones forwarded: a response that passed a proxy or a compromised upstream may carry
+   * others, which your origin would then set (`__Host-` cookies of your app, say). A name ending
+   * in `*` matches every name it begins.
+   * @default ['ory_kratos_session', 'ory_kratos_continuity', 'csrf_token*']
+   */
+  kratosCookies?: readonly string[] | undefined
+}
+
+/** The names Kratos gives its cookies unless configured otherwise. */
+const KRATOS_COOKIES: readonly string[] = ['ory_kratos_session', 'ory_kratos_continuity', 'csrf_token*']
+
+/** A test of a cookie's name against a list of names, each exact or (ending in `*`) a prefix. */
+function nameMatcher(names: unknown): (name: string) => boolean {
+  if (!Array.isArray(names) || names.some((name) => typeof name !== 'string' || name === '' || name === '*')) {
+    throw new KratosArgumentError('kratosCookies must be a list of cookie names, each exact or ending in "*" after a prefix.')
+  }
+  const list = names as readonly string[]
+  return (name) => list.some((pattern) => (pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern))
+}
+
 /** Where {@link forwardSetCookie} writes: a `Headers`, a `Response` (also `NextResponse`), a Node response, or Next.js `ResponseCookies`. */
 export type SetCookieTarget = Headers | Response | NodeResponseLike | ResponseCookiesLike
 
 /**
  * Forwards Kratos' `Set-Cookie` headers (`result.setCookie`) to the response your server sends
  * the browser, so that it receives the CSRF and session cookies. Headers already on the target
- * are kept. `rewrite` adapts `Domain`, `Path` and `Secure` for a proxied setup.
+ * are kept. Only Kratos' own cookies go (`options.kratosCookies`); the names of the others are
+ * returned, skipped. `options` also adapt `Domain`, `Path` and `Secure` for a proxied setup.
  *
  * Every header is checked and rewritten before any is written: an invalid `rewrite`, a header
  * that is not one line, or a rewrite a browser would reject a cookie for (see
@@ -59,18 +84,27 @@ export type SetCookieTarget = Headers | Response | NodeResponseLike | ResponseCo
  * const response = new Response(null, { status: 303, headers: { location: '/settings' } })
  * forwardSetCookie(result.setCookie, response)
  */
-export function forwardSetCookie(setCookie: readonly string[], target: SetCookieTarget, rewrite?: SetCookieRewrite): void {
+export function forwardSetCookie(setCookie: readonly string[], target: SetCookieTarget, options?: ForwardSetCookieOptions): string[] {
   if (!Array.isArray(setCookie)) throw new KratosArgumentError('forwardSetCookie() needs the Set-Cookie headers as an array, as in result.setCookie.')
   // Checked once up front, so that a wrong option throws even when Kratos sent no cookie.
-  if (rewrite !== undefined) checkRewrite(rewrite)
+  if (options !== undefined) checkRewrite(options)
+  const isKratos = nameMatcher(options?.kratosCookies ?? KRATOS_COOKIES)
   if (typeof target !== 'object' || target === null) throw unwritable()
-  const cookies = setCookie.map((cookie) => rewriteSetCookie(cookie, rewrite))
+  const skipped: string[] = []
+  const cookies = setCookie.flatMap((cookie) => {
+    const rewritten = rewriteSetCookie(cookie, options)
+    const { key } = parseSetCookie(rewritten)
+    if (isKratos(key)) return [rewritten]
+    skipped.push(key)
+    return []
+  })
   if (isWritableHeaders(target)) for (const cookie of cookies) target.append('set-cookie', cookie)
   else if ('headers' in target && isWritableHeaders(target.headers)) for (const cookie of cookies) target.headers.append('set-cookie', cookie)
   else if ('appendHeader' in target && typeof target.appendHeader === 'function') {
     if (cookies.length > 0) target.appendHeader('set-cookie', cookies)
   } else if ('set' in target && typeof target.set === 'function') setResponseCookies(cookies, target)
   else throw unwritable()
+  return skipped
 }
 
 const unwritable = () => new KratosArgumentError('forwardSetCookie() needs Headers, a Response, a Node ServerResponse or Next.js ResponseCookies.')

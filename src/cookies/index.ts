@@ -8,5 +8,5 @@ export { rewriteSetCookie } from './rewrite-set-cookie.js'
 export { withSetCookie } from './with-set-cookie.js'
 
 export type { CookieSource, CookieStoreLike, NodeRequestLike } from './cookie-header.js'
-export type { SetCookieTarget, NodeResponseLike, ResponseCookiesLike, ResponseCookieOptions } from './forward-set-cookie.js'
+export type { SetCookieTarget, NodeResponseLike, ResponseCookiesLike, ResponseCookieOptions, ForwardSetCookieOptions } from './forward-set-cookie.js'
 export type { SetCookieRewrite } from './rewrite-set-cookie.js'

@@ -42,9 +42,9 @@ server.listen(0, '127.0.0.1', async () => {
     imports: { cookies: 'kratos-settings/cookies' },
     body: `
 const headers = new Headers()
-cookies.forwardSetCookie(['csrf=a+b=; Domain=kratos.test; Path=/; HttpOnly'], headers, { domain: false })
+cookies.forwardSetCookie(['csrf_token_x=a+b=; Domain=kratos.test; Path=/; HttpOnly'], headers, { domain: false })
 console.log(JSON.stringify({ cookie: cookies.getCookieHeader({ headers: { cookie: 'a=1' } }), setCookie: headers.getSetCookie() }))`,
-    expected: { cookie: 'a=1', setCookie: ['csrf=a+b=; Path=/; HttpOnly'] },
+    expected: { cookie: 'a=1', setCookie: ['csrf_token_x=a+b=; Path=/; HttpOnly'] },
   },
   // msw is the consumer's own copy (an optional peer), intercepting the SDK's fetch.
   'kratos-settings/msw': {

@@ -48,7 +48,9 @@ describe('forwardSetCookie', () => {
 
   test('writes to Next.js ResponseCookies when no value would be re-encoded', () => {
     const headers = new Headers()
-    forwardSetCookie([SESSION_DELETION, 'plain=abc-123_XYZ; Path=/auth; Domain=app.example.com; HttpOnly; SameSite=Strict; Partitioned; Priority=High'], new ResponseCookies(headers))
+    forwardSetCookie([SESSION_DELETION, 'plain=abc-123_XYZ; Path=/auth; Domain=app.example.com; HttpOnly; SameSite=Strict; Partitioned; Priority=High'], new ResponseCookies(headers), {
+      kratosCookies: ['ory_kratos_session', 'plain'],
+    })
     const [deletion, plain] = headers.getSetCookie()
     expect(deletion).toMatch(/^ory_kratos_session=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT;/)
     expect(deletion).toMatch(/Secure; HttpOnly; SameSite=lax/)
@@ -65,7 +67,7 @@ describe('forwardSetCookie', () => {
   })
 
   test('refuses Next.js ResponseCookies for two cookies of one name', () => {
-    expect(() => forwardSetCookie(['a=1; Path=/', 'a=2; Path=/x'], new ResponseCookies(new Headers()))).toThrow(/set twice/)
+    expect(() => forwardSetCookie(['a=1; Path=/', 'a=2; Path=/x'], new ResponseCookies(new Headers()), { kratosCookies: ['a'] })).toThrow(/set twice/)
   })
 
   test('checks the rewrite before anything else, even when Kratos sent no cookie', () => {
@@ -112,7 +114,7 @@ describe('forwardSetCookie', () => {
     const response = { append: () => expect.unreachable(), appendHeader: (...args: unknown[]) => calls.push(args) }
     forwardSetCookie([], response)
     expect(calls).toEqual([])
-    forwardSetCookie(['a=1; Path=/', 'b=2; Path=/'], response)
+    forwardSetCookie(['a=1; Path=/', 'b=2; Path=/'], response, { kratosCookies: ['a', 'b'] })
     expect(calls).toEqual([['set-cookie', ['a=1; Path=/', 'b=2; Path=/']]])
   })
 
@@ -128,6 +130,7 @@ describe('forwardSetCookie', () => {
         'e=5; SameSite=Bogus; Priority=urgent; Priority',
       ],
       target,
+      { kratosCookies: ['a', 'b', 'c', 'd', 'e'] },
     )
     const plain = { path: '/', httpOnly: false, secure: false }
     expect(calls).toStrictEqual([
@@ -158,7 +161,7 @@ test("a cookie name with C1 controls (as real HTTP bytes arrive) is escaped in f
   const name = 'a\u009b2J\u0085b'
   const error = (() => {
     try {
-      forwardSetCookie([`${name}=x%20y=; Path=/`], new ResponseCookies(new Headers()))
+      forwardSetCookie([`${name}=x%20y=; Path=/`], new ResponseCookies(new Headers()), { kratosCookies: ['a*'] })
     } catch (caught) {
       return caught as Error
     }
@@ -166,4 +169,37 @@ test("a cookie name with C1 controls (as real HTTP bytes arrive) is escaped in f
   })()
   expect(error?.message).toContain('a\\u009b2J\\u0085b')
   expect(error?.message).not.toMatch(/[\u0080-\u009f]/)
+})
+
+describe("only Kratos' own cookies are forwarded", () => {
+  // A compromised upstream (or a proxy on a plain-http KRATOS_URL) adds cookies for your origin.
+  const hostile = [
+    '__Host-next-auth.csrf-token=stolen; Path=/; Secure; HttpOnly',
+    'session=attacker; Domain=example.com; Path=/',
+    'ory_kratos_session=MTc2MzY4ODAwMHw=; Path=/; HttpOnly',
+    'csrf_token_806060ca=q7Rm+2b/Hk9vXw1s0Tn3aJcY8dL4eP6uFzQxG5iKoAE=; Path=/; HttpOnly',
+    'ory_kratos_continuity=; Path=/; Max-Age=0',
+  ]
+
+  test('by default: the session, CSRF and continuity cookies go; any other is skipped and named', () => {
+    const headers = new Headers()
+    expect(forwardSetCookie(hostile, headers)).toEqual(['__Host-next-auth.csrf-token', 'session'])
+    expect(headers.getSetCookie().map((line) => line.split('=')[0])).toEqual(['ory_kratos_session', 'csrf_token_806060ca', 'ory_kratos_continuity'])
+  })
+
+  test('kratosCookies names a Kratos configured otherwise (session.cookie.name), exact or by prefix', () => {
+    const headers = new Headers()
+    expect(forwardSetCookie(['my_session=1; Path=/', 'ory_kratos_session=2; Path=/', 'csrf_token_x=3; Path=/'], headers, { kratosCookies: ['my_session', 'csrf_token_*'] })).toEqual([
+      'ory_kratos_session',
+    ])
+    expect(headers.getSetCookie()).toEqual(['my_session=1; Path=/', 'csrf_token_x=3; Path=/'])
+  })
+
+  test('a list that is not one of names is a KratosArgumentError, before anything is written', () => {
+    const headers = new Headers()
+    for (const kratosCookies of ['ory_kratos_session', ['*'], [''], [1]]) {
+      expect(() => forwardSetCookie(hostile, headers, { kratosCookies: kratosCookies as never })).toThrow(KratosArgumentError)
+    }
+    expect(headers.getSetCookie()).toEqual([])
+  })
 })

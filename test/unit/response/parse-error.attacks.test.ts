@@ -32,7 +32,7 @@ describe("a known error's payload fields are as safe as its body", () => {
   test("an OAuth URL's state and PKCE challenge survive: the browser needs them", async () => {
     const oauth = 'https://github.com/login/oauth/authorize?state=Zk9xR2d1V3lTUzN0YkRmT0hXZ3hMZk1JN2Q5&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'
     const { kratos } = kratosAnswering(() => Response.json(makeKratosError('browser_location_change_required', { redirect_browser_to: oauth }), { status: 422 }))
-    const result = await kratos.updateSettingsFlow(FLOW_ID, { method: 'oidc', link: 'github', csrf_token: 't' }, `ory_kratos_session=${COOKIE_VALUE}`)
+    const result = await kratos.updateSettingsFlow(FLOW_ID, { method: 'oidc', link: 'github' }, `ory_kratos_session=${COOKIE_VALUE}`)
     expect(result.kind === 'error' && result.error.id === 'browser_location_change_required' && result.error.redirectBrowserTo).toBe(oauth)
   })
 })
