@@ -1,5 +1,6 @@
 import type { SettingsFlow } from '../types.js'
 import { isJsonObject } from '../utils/json.js'
+import { hasUnsafeScheme } from '../utils/navigable-url.js'
 import { failed, parsed, type Parsed } from '../utils/parsed.js'
 
 /** Returns what is wrong with a list of UI messages (absent or null is none), or `undefined`. */
@@ -7,7 +8,10 @@ function messagesProblem(messages: unknown, path: string): string | undefined {
   if (messages === undefined || messages === null) return undefined
   if (!Array.isArray(messages)) return `${path} is not an array`
   const index = messages.findIndex((message) => !isJsonObject(message))
-  return index === -1 ? undefined : `${path}[${index}] is not an object`
+  if (index !== -1) return `${path}[${index}] is not an object`
+  // A page renders `message.text`: anything but a string would throw while rendering, or worse.
+  const textless = messages.findIndex((message: Record<string, unknown>) => typeof message['text'] !== 'string')
+  return textless === -1 ? undefined : `${path}[${textless}].text is not a string`
 }
 
 /** Returns what is wrong with a UI node, or `undefined`. */
@@ -15,6 +19,8 @@ function nodeProblem(node: unknown, index: number): string | undefined {
   if (!isJsonObject(node)) return `ui.nodes[${index}] is not an object`
   if (typeof node['type'] !== 'string') return `ui.nodes[${index}].type is not a string`
   if (!isJsonObject(node['attributes'])) return `ui.nodes[${index}].attributes is not an object`
+  const label = isJsonObject(node['meta']) ? node['meta']['label'] : undefined
+  if (label !== undefined && label !== null && (!isJsonObject(label) || typeof label['text'] !== 'string')) return `ui.nodes[${index}].meta.label.text is not a string`
   return messagesProblem(node['messages'], `ui.nodes[${index}].messages`)
 }
 
@@ -32,6 +38,9 @@ function flowProblem(body: unknown): string | undefined {
   const ui = body['ui']
   if (!isJsonObject(ui)) return 'ui is not an object'
   if (typeof ui['action'] !== 'string') return 'ui.action is not a string'
+  // A page may render `<form action={flow.ui.action}>`, or send the browser to `return_to`.
+  if (hasUnsafeScheme(ui['action'])) return 'ui.action is a URL of another scheme than http(s)'
+  if (hasUnsafeScheme(body['return_to'])) return 'return_to is a URL of another scheme than http(s)'
   if (typeof ui['method'] !== 'string') return 'ui.method is not a string'
   const messages = messagesProblem(ui['messages'], 'ui.messages')
   if (messages !== undefined) return messages

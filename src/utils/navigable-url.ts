@@ -19,3 +19,12 @@ export function returnToValue(value: unknown): string | undefined {
   if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')) return value
   return navigableUrl(value)
 }
+
+/**
+ * True for text a browser would take as a URL of another scheme than http(s) (`javascript:`,
+ * `data:`, however spelled): unsafe as a form's action or a link. Text that is not an absolute
+ * URL is not (a relative path is resolved against the page).
+ */
+export function hasUnsafeScheme(value: unknown): boolean {
+  return typeof value === 'string' && URL.canParse(value) && navigableUrl(value) === undefined
+}
