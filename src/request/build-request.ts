@@ -62,6 +62,10 @@ const GET_OPTIONS = keysOf<GetSettingsFlowOptions>({ signal: true })
 const CREATE_OPTIONS = keysOf<CreateBrowserSettingsFlowOptions>({ signal: true, organization: true, mode: true })
 const UPDATE_OPTIONS = keysOf<UpdateSettingsFlowOptions>({ signal: true, encoding: true, mode: true })
 
+// The update body's fields whose values are secrets: an upstream that echoes the request must not
+// show them in an error (the new password, the CSRF token, a security key's or passkey's answer).
+const SECRET_BODY_FIELDS = ['password', 'csrf_token', 'totp_code', 'webauthn_register', 'passkey_settings_register'] as const
+
 const ACCEPT: Record<ResponseMode, string> = { json: 'application/json', redirect: 'text/html' }
 const CONTENT_TYPE = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const
 
@@ -155,15 +159,16 @@ export function updateRequest(
   }
   assertJsonBody(`${name}: body`, body)
   const headers = { ...headersFor(operation, mode, cookie), 'content-type': CONTENT_TYPE[encoding] }
-  const payload = withCsrfToken(body, flow)
-  const csrfToken = (payload as { csrf_token?: unknown }).csrf_token
+  const payload = withCsrfToken(body, flow) as Record<string, unknown>
+  // The body's secrets (the new password, the CSRF token, a credential) must not come back in an error.
+  const secrets = SECRET_BODY_FIELDS.map((field) => payload[field]).filter((value): value is string => typeof value === 'string')
   return {
     operation,
     method: operation.method,
     url: withQuery(config.endpoints[operation.endpoint], { flow: flowId }),
     headers,
     body: encoding === 'json' ? JSON.stringify(payload) : encodeForm(payload),
-    secrets: typeof csrfToken === 'string' ? [csrfToken] : [],
+    secrets,
     signal,
   }
 }

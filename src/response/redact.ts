@@ -4,14 +4,23 @@ import { isJsonObject } from '../utils/json.js'
 export const REDACTED = '[redacted]'
 
 // Keys whose values are secrets wherever they appear; compared lower-cased.
-const SECRET_KEYS: ReadonlySet<string> = new Set(['csrf_token', 'session_token', 'ory_session_token', 'cookie', 'set-cookie', 'authorization'])
+const SECRET_KEYS: ReadonlySet<string> = new Set([
+  'csrf_token',
+  'session_token',
+  'ory_session_token',
+  'cookie',
+  'set-cookie',
+  'authorization',
+  // An update body's secrets, as an upstream that echoes the request would show them.
+  'password',
+  'totp_code',
+  'webauthn_register',
+  'passkey_settings_register',
+])
 
 // A value shorter than this is not searched for in text: it is no secret worth the name, and
 // searching for "1" or "dark" would erase everything.
 const MIN_SECRET_LENGTH = 8
-
-// The most secret values searched for (each value counts twice: as sent and percent-encoded).
-const MAX_SECRETS = 128
 
 // Every repetition is bounded: an unbounded one over a 4 MiB string makes the regex engine keep
 // a backtracking position per character (tens of MB). A cookie is at most 4096 bytes anyway.
@@ -29,7 +38,8 @@ const DIGIT = /[0-9]/
 const looksRandom = (run: string): boolean => THREE_CAPITALS.test(run) && THREE_SMALL.test(run) && DIGIT.test(run)
 
 // In text: `csrf_token=…`, `"csrf_token": "…"`, `ory_kratos_session=…`, `Cookie: …` up to the line's end.
-const NAMED_SECRET = /((?:__(?:host|secure)-)?(?:csrf_token|session_token|ory_session_token|ory_kratos_session|ory_session_)[\w-]{0,64}["']?\s{0,16}[=:]\s{0,16}["']?)[^\s"'&;,<>]{1,4096}/gi
+// Kratos' CSRF cookie is `csrf_token_` and 64 hex digits: the name may run on for 128 characters.
+const NAMED_SECRET = /((?:__(?:host|secure)-)?(?:csrf_token|session_token|ory_session_token|ory_kratos_session|ory_session_)[\w-]{0,128}["']?\s{0,16}[=:]\s{0,16}["']?)[^\s"'&;,<>]{1,4096}/gi
 const COOKIE_LINE = /((?:^|[\s"'])(?:set-)?cookie["']?\s{0,16}:\s{0,16})[^\r\n<]{0,16384}/gim
 // An HTML input named csrf_token, and the JSON of a Kratos UI node named csrf_token (Kratos
 // writes `name` before `value`), for text that is not whole JSON: an HTML form, a truncated flow.
@@ -39,27 +49,45 @@ const NODE_VALUE = /("name"\s{0,16}:\s{0,16}"csrf_token"[^{}]{0,200}?"value"\s{0
 
 /**
  * What a body kept on an error must not show, from the exchange itself: the values of the
- * request's cookies and of the response's `Set-Cookie` headers, and `extra` values (a CSRF token
- * sent in the body, an `Authorization` header). Longest first, so that a secret containing
- * another is replaced whole.
+ * request's cookies, `extra` values (its credential headers, the update body's secrets) and the
+ * values of the response's `Set-Cookie` headers. All of them, however many: a request padded
+ * with cookies cannot push a credential out (header size limits bound the count). Longest
+ * first, so that a secret containing another is replaced whole.
  */
 export function exchangeSecrets(cookie: string | undefined, setCookie: readonly string[], extra: readonly string[]): string[] {
   const values = new Set<string>()
   const add = (value: string): void => {
     // A quoted cookie value (RFC 6265) is the token between the quotes.
     const token = value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value
-    if (token.length < MIN_SECRET_LENGTH) return
-    values.add(token)
-    // A page that echoes a cookie may show it percent-encoded.
-    values.add(encodeURIComponent(token))
+    if (token.length >= MIN_SECRET_LENGTH) values.add(token)
   }
   const valueOf = (pair: string): string => pair.slice(pair.indexOf('=') + 1).trim()
   for (const pair of cookie?.split(';') ?? []) add(valueOf(pair))
   for (const value of extra) add(value)
   for (const header of setCookie) add(valueOf(header.split(';', 1)[0]!))
-  // The request's own values came first; a hostile upstream's hundreds of Set-Cookie headers
-  // cannot push them out, nor make each string cost a search per header.
-  return [...values].slice(0, MAX_SECRETS).sort((a, b) => b.length - a.length)
+  return [...values].sort((a, b) => b.length - a.length)
+}
+
+// How an echo may spell a character that is not a letter or a digit: as it is, percent-encoded
+// (its UTF-8 bytes, either case), as an HTML character reference (decimal, hex or named) or a JSON
+// \u escape; `+` as a form-decoded space, a space as a form-encoded `+`, `/` as JSON's `\/`. Letters and digits stay as they are in every
+// one of these encodings, so a secret is matched in any mixture of them.
+const NAMED_REFERENCES: Readonly<Record<string, string>> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos', '+': 'plus', '/': 'sol', '=': 'equals' }
+const escapeForRegExp = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')
+const eitherCase = (hex: string): string => hex.replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`)
+
+function spellings(character: string): string {
+  if (/[A-Za-z0-9]/.test(character)) return character
+  const code = character.codePointAt(0)!
+  const hex = code.toString(16)
+  const utf8 = [...new TextEncoder().encode(character)].map((byte) => `%${eitherCase(byte.toString(16).padStart(2, '0'))}`).join('')
+  const forms = [escapeForRegExp(character), utf8, `&#0*${code};`, `&#[xX]0*${eitherCase(hex)};`]
+  if (code <= 0xffff) forms.push(`\\\\u${eitherCase(hex.padStart(4, '0'))}`)
+  if (NAMED_REFERENCES[character] !== undefined) forms.push(`&${NAMED_REFERENCES[character]};`)
+  if (character === '+') forms.push(' ')
+  if (character === ' ') forms.push('\\+')
+  if (character === '/') forms.push('\\\\/')
+  return `(?:${forms.join('|')})`
 }
 
 // One regex per list of secrets (a list serves one response), so a body of many strings is
@@ -69,8 +97,8 @@ const patterns = new WeakMap<readonly string[], RegExp | undefined>()
 function patternOf(secrets: readonly string[]): RegExp | undefined {
   // Stryker disable next-line ConditionalExpression: equivalent; without the cache the same regex is built again.
   if (!patterns.has(secrets)) {
-    const escaped = secrets.map((secret) => secret.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'))
-    patterns.set(secrets, escaped.length === 0 ? undefined : new RegExp(escaped.join('|'), 'g'))
+    const alternatives = secrets.map((secret) => [...secret].map(spellings).join(''))
+    patterns.set(secrets, alternatives.length === 0 ? undefined : new RegExp(alternatives.join('|'), 'g'))
   }
   return patterns.get(secrets)
 }

@@ -126,8 +126,8 @@ describe('what redaction keeps', () => {
     const many = Array.from({ length: 550 }, (_, index) => `c${index}=v${String(index).padStart(8, '0')}`)
     const secrets = exchangeSecrets(`ory_kratos_session=${SESSION}`, many, [])
     expect(secrets).toContain(SESSION)
-    expect(secrets.length).toBeLessThanOrEqual(128)
-    expect(redactString(`echo ${SESSION}`, secrets)).toBe(`echo ${REDACTED}`)
+    expect(secrets).toHaveLength(551)
+    expect(redactString(`echo ${SESSION} and v00000549`, secrets)).toBe(`echo ${REDACTED} and ${REDACTED}`)
   })
 
   test('no secrets: the text as it is, even the word "undefined"', () => {
@@ -140,10 +140,10 @@ describe('what redaction keeps', () => {
 })
 
 describe('exchangeSecrets', () => {
-  test('takes every request cookie value, each Set-Cookie value and the extras, longest first, also percent-encoded', () => {
+  test('takes every request cookie value, each Set-Cookie value and the extras, longest first (encodings are matched by redactString)', () => {
     const secrets = exchangeSecrets('a=first-secret-value; b="quoted-secret-value"; c=short', ['d=set-cookie-secret; Path=/', 'e=tiny'], ['extra secret/value'])
     expect(exchangeSecrets('x="quoted-secret-value"', [], [])).toEqual(['quoted-secret-value'])
-    expect(secrets).toEqual(['extra%20secret%2Fvalue', 'quoted-secret-value', 'first-secret-value', 'extra secret/value', 'set-cookie-secret'])
+    expect(secrets).toEqual(['quoted-secret-value', 'first-secret-value', 'extra secret/value', 'set-cookie-secret'])
   })
 
   test('skips values shorter than 8 characters, keeps 8', () => {
@@ -159,7 +159,7 @@ describe('exchangeSecrets', () => {
   })
 
   test('unquotes only a value quoted at both ends', () => {
-    expect(exchangeSecrets('a="unterminated-value; b=trailing-value"', [], [])).toEqual(['%22unterminated-value', '"unterminated-value', 'trailing-value%22', 'trailing-value"'])
+    expect(exchangeSecrets('a="unterminated-value; b=trailing-value"', [], [])).toEqual(['"unterminated-value', 'trailing-value"'])
   })
 })
 
