@@ -47,11 +47,16 @@ const HTML_INPUT = /<input\b[^<>]{0,1000}>/gi
 const HTML_VALUE = /(\bvalue\s{0,16}=\s{0,16})("[^"]*"|'[^']*'|[^\s>]+)/gi
 const NODE_VALUE = /("name"\s{0,16}:\s{0,16}"csrf_token"[^{}]{0,200}?"value"\s{0,16}:\s{0,16}")((?:[^"\\]|\\.){0,4096})/g
 
+// The most values taken from Set-Cookie headers of names that are not Kratos': a real answer sets
+// at most three cookies, and each value searched for costs time over every string of a body.
+const MAX_OTHER_SET_COOKIES = 64
+const KRATOS_COOKIE_NAME = /^(?:ory_kratos_session|ory_kratos_continuity|ory_session_|csrf_token)/
+
 /**
  * What a body kept on an error must not show, from the exchange itself: the values of the
- * request's cookies, `extra` values (its credential headers, the update body's secrets) and the
- * values of the response's `Set-Cookie` headers. All of them, however many: a request padded
- * with cookies cannot push a credential out (header size limits bound the count). Longest
+ * request's cookies and `extra` values (its credential headers, the update body's secrets), all
+ * of them however many, so that no padding pushes a credential out; the values of the response's
+ * Kratos cookies, all of them; and the first 64 values of its other Set-Cookie headers. Longest
  * first, so that a secret containing another is replaced whole.
  */
 export function exchangeSecrets(cookie: string | undefined, setCookie: readonly string[], extra: readonly string[]): string[] {
@@ -64,7 +69,9 @@ export function exchangeSecrets(cookie: string | undefined, setCookie: readonly 
   const valueOf = (pair: string): string => pair.slice(pair.indexOf('=') + 1).trim()
   for (const pair of cookie?.split(';') ?? []) add(valueOf(pair))
   for (const value of extra) add(value)
-  for (const header of setCookie) add(valueOf(header.split(';', 1)[0]!))
+  const pairs = setCookie.map((header) => header.split(';', 1)[0]!.trim())
+  for (const pair of pairs.filter((pair) => KRATOS_COOKIE_NAME.test(pair))) add(valueOf(pair))
+  for (const pair of pairs.filter((pair) => !KRATOS_COOKIE_NAME.test(pair)).slice(0, MAX_OTHER_SET_COOKIES)) add(valueOf(pair))
   return [...values].sort((a, b) => b.length - a.length)
 }
 
