@@ -12,6 +12,7 @@ import { directoryUrl, settingsEndpoints } from '../kratos/endpoints.js'
 import { herodotError } from '../kratos/herodot.js'
 import { MALFORMED_FLOW_ID_REASON, UNKNOWN_FLOW_REASON } from '../kratos/operations.js'
 import { inputNode, lookupCodeNodes, settingsNodes } from './settings-nodes.js'
+import { BoundedMap } from './bounded-map.js'
 import { corsFor } from './cors.js'
 import { errorPage, escapeHtml, SESSION_KINDS, signInPage, type SessionKind } from './pages.js'
 import { DEFAULT_KRATOS_VERSION, VERSIONS, type KratosVersion } from './versions.js'
@@ -114,6 +115,9 @@ interface LoginFlow {
   readonly expiresAt: Date
 }
 
+/** How many flows, sessions, identities, login flows and errors the mock keeps, each: the newest. */
+const MAX_RECORDS = 1_000
+
 /** The continuity cookie that holds a paused change (continuity/manager_cookie.go). */
 const CONTINUITY_COOKIE = 'ory_kratos_continuity'
 
@@ -165,7 +169,8 @@ function herodot(code: number, message: string, reason?: string, details?: JsonO
  * answering JSON or redirects as Kratos decides (Accept negotiation, or `Content-Type:
  * application/json`), with Kratos' statuses, bodies, texts and message ids. Serve it from any
  * HTTP server ({@link startMockKratos}), or through msw (`kratos-settings/msw`). Its state (flows,
- * sessions, identities) lives in this handler's memory: one handler per test keeps tests apart.
+ * sessions, identities) lives in this handler's memory, the newest 1,000 of each: one handler per
+ * test keeps tests apart.
  */
 export function createMockKratos(options: MockKratosOptions): MockKratosHandler {
   const base = directoryUrl(options.baseUrl)
@@ -198,11 +203,12 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
   const verifyNewAddress = options.verifyNewAddress === true
   const secure = base.protocol === 'https:' ? '; Secure' : ''
 
-  const sessions = new Map<string, Session>()
-  const identities = new Map<string, MockIdentity>()
-  const flows = new Map<string, StoredFlow>()
-  const loginFlows = new Map<string, LoginFlow>()
-  const storedErrors = new Map<string, { id: string; error: ErrorBody['error']; created_at: string; updated_at: string }>()
+  // Bounded: a long-running command keeps the newest of each, never an unbounded history.
+  const sessions = new BoundedMap<string, Session>(MAX_RECORDS)
+  const identities = new BoundedMap<string, MockIdentity>(MAX_RECORDS)
+  const flows = new BoundedMap<string, StoredFlow>(MAX_RECORDS)
+  const loginFlows = new BoundedMap<string, LoginFlow>(MAX_RECORDS)
+  const storedErrors = new BoundedMap<string, { id: string; error: ErrorBody['error']; created_at: string; updated_at: string }>(MAX_RECORDS)
 
   /** The identity `name` stands for, made on first sight: `grace` is grace@example.com. */
   const identityNamed = (name: string): MockIdentity => {

@@ -55,7 +55,13 @@ function rebased(handler: ReturnType<typeof createMockKratos>, listening: URL, p
 export async function startMockKratos(options: StartMockKratosOptions = {}): Promise<MockKratosServer> {
   const { port = 0, host = '127.0.0.1', prefix = '', publicUrl, ...mockOptions } = options
   let handler: ReturnType<typeof createMockKratos> = async () => undefined
-  const server = await serve((request) => handler(request), port, host)
+  // The hosts it answers: where it listens, its public URL's, and loopback names for its port.
+  const hosts = (origin: string) => {
+    const { host: listening, port: bound } = new URL(origin)
+    const named = publicUrl !== undefined && URL.canParse(publicUrl) ? [new URL(publicUrl).host] : []
+    return [listening, `localhost:${bound}`, `127.0.0.1:${bound}`, `[::1]:${bound}`, ...named]
+  }
+  const server = await serve((request) => handler(request), port, host, hosts)
   const url = `${server.origin}${prefix.replace(/\/$/, '')}`
   const base = (publicUrl ?? url).replace(/\/$/, '')
   try {

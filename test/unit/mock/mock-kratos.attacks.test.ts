@@ -645,3 +645,19 @@ describe('serving over HTTP', () => {
     }
   })
 })
+
+describe('a long run keeps the state bounded', () => {
+  test('the newest 1,000 flows are kept: the first of 1,001 is gone, as Kratos answers a flow it cleaned up', async () => {
+    const { createMockKratos, SESSION_COOKIE: cookieName } = await import('../../../src/mock/index.js')
+    const kratos = createMockKratos({ baseUrl: 'http://kratos.test' })
+    const create = async () =>
+      (await (await kratos(new Request('http://kratos.test/self-service/settings/browser', { headers: { accept: 'application/json', cookie: `${cookieName}=ada` } })))!.json()) as { id: string }
+    const first = await create()
+    for (let index = 0; index < 999; index++) await create()
+    const get = (id: string) => kratos(new Request(`http://kratos.test/self-service/settings/flows?id=${id}`, { headers: { accept: 'application/json', cookie: `${cookieName}=ada` } }))
+    expect((await get(first.id))!.status).toBe(200)
+    const last = await create()
+    expect((await get(first.id))!.status).toBe(404)
+    expect((await get(last.id))!.status).toBe(200)
+  })
+})

@@ -115,3 +115,45 @@ describe('serve: a fetch handler over real HTTP', () => {
     HANG_GUARD_MS,
   )
 })
+
+describe('serve: what a long-running command must refuse', () => {
+  test(
+    'a body over 1 MiB is a 413, by its Content-Length or, chunked, as it arrives; the handler never runs',
+    async () => {
+      let calls = 0
+      const server = await serve(async () => (calls++, new Response('ok')))
+      try {
+        const big = 'x'.repeat(1024 * 1024 + 1)
+        expect(
+          await rawRequest(server.origin, { method: 'POST', path: '/nowhere', headers: { 'content-length': String(big.length) }, body: big }).catch(() => ({ status: 413, body: '' })),
+        ).toMatchObject({ status: 413 })
+        expect(await rawRequest(server.origin, { method: 'POST', path: '/nowhere', headers: { 'transfer-encoding': 'chunked' }, body: big }).catch(() => ({ status: 413, body: '' }))).toMatchObject({
+          status: 413,
+        })
+        expect(calls).toBe(0)
+        expect((await rawRequest(server.origin, { method: 'POST', path: '/x', body: 'x'.repeat(1024) })).status).toBe(200)
+      } finally {
+        await server.close()
+      }
+    },
+    HANG_GUARD_MS,
+  )
+
+  test('with hosts, a Host header not among them is a 421 (DNS rebinding), and the handler never runs', async () => {
+    let calls = 0
+    const server = await serve(
+      async () => (calls++, new Response('ok')),
+      0,
+      '127.0.0.1',
+      (origin) => [new URL(origin).host],
+    )
+    try {
+      expect(await rawRequest(server.origin, { path: '/', headers: { host: 'attacker.example' } })).toMatchObject({ status: 421 })
+      expect(await rawRequest(server.origin, { path: '/', headers: { host: `attacker.example:${new URL(server.origin).port}` } })).toMatchObject({ status: 421 })
+      expect(calls).toBe(0)
+      expect(await rawRequest(server.origin, { path: '/' })).toMatchObject({ status: 200, body: 'ok' })
+    } finally {
+      await server.close()
+    }
+  })
+})

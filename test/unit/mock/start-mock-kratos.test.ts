@@ -43,3 +43,25 @@ describe('startMockKratos', () => {
     await expect(startMockKratos({ corsOrigins: ['not an origin'] })).rejects.toThrow(TypeError)
   })
 })
+
+test('answers its own addresses and its public URL, and no other Host', async () => {
+  const { request } = await import('node:http')
+  const kratos = await startMockKratos({ publicUrl: 'http://auth.localhost:4470' })
+  const status = (host: string) =>
+    new Promise<number>((resolve, reject) => {
+      const { port } = new URL(kratos.url)
+      const sent = request(
+        { host: '127.0.0.1', port, path: '/self-service/settings/browser', headers: { host, accept: 'application/json' }, agent: false },
+        (answer) => (answer.resume(), resolve(answer.statusCode!)),
+      )
+      sent.on('error', reject)
+      sent.end()
+    })
+  try {
+    const { port } = new URL(kratos.url)
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, 'auth.localhost:4470']) expect(await status(host), host).toBe(401)
+    for (const host of ['rebound.example', `rebound.example:${port}`, `auth.localhost:${port}`]) expect(await status(host), host).toBe(421)
+  } finally {
+    await kratos.close()
+  }
+})
