@@ -97,9 +97,9 @@ export class KratosError<Id extends string = string> extends KratosSettingsError
     this.status = init.status
     // Text meant for logs: an unknown id, the reason and the request id come from the server.
     this.id = escapeText(init.id) as Id
-    this.reason = init.reason === undefined ? undefined : escapeText(init.reason)
+    this.reason = init.reason && escapeText(init.reason)
     this.details = init.details
-    this.requestId = init.requestId === undefined ? undefined : escapeText(init.requestId)
+    this.requestId = init.requestId && escapeText(init.requestId)
     this.body = init.body
   }
 }
@@ -150,12 +150,10 @@ const MAX_CAUSE_DEPTH = 4
 function safeCause(error: unknown, depth = 0): Error | undefined {
   if (!(error instanceof Error) || depth >= MAX_CAUSE_DEPTH) return undefined
   const cause = safeCause(error.cause, depth + 1)
-  const copy = error instanceof TypeError ? new TypeError(escapeText(error.message), { cause }) : new Error(escapeText(error.message), { cause })
-  if (cause === undefined) delete copy.cause
+  const copy = new (error instanceof TypeError ? TypeError : Error)(escapeText(error.message), cause && { cause })
   const code: unknown = (error as { code?: unknown }).code
   if (typeof code === 'string') Object.defineProperty(copy, 'code', { value: escapeText(code), enumerable: true })
-  if (error.name !== copy.name) Object.defineProperty(copy, 'name', { value: escapeText(error.name), configurable: true, writable: true })
-  copy.stack = `${copy.name}: ${copy.message}`
+  if (error.name !== copy.name) copy.name = escapeText(error.name)
   return copy
 }
 
@@ -216,7 +214,7 @@ export class KratosArgumentError extends KratosSettingsError {
 
   /** @internal The message may quote an argument or a server's cookie name: its control characters are escaped (`\n`, `\u0085`). */
   constructor(message?: string, options?: ErrorOptions) {
-    super(message === undefined ? undefined : escapeText(message), options)
+    super(message && escapeText(message), options)
   }
 }
 

@@ -111,14 +111,10 @@ function parseKratosUrl(name: 'baseUrl' | 'browserUrl', value: unknown): URL {
 /**
  * What Kratos needs to build request-derived URLs for browsers (x.RequestURL: `X-Forwarded-Host`
  * over the Host it received, `X-Forwarded-Proto` over its own scheme): nothing when browsers and
- * the server reach Kratos at the same origin, and nothing a caller's own header already says.
+ * the server reach Kratos at the same origin.
  */
-function forwardedHeaders(baseUrl: URL, browserUrl: URL, headers: Readonly<Record<string, string>>): Record<string, string> {
-  if (baseUrl.origin === browserUrl.origin) return {}
-  return {
-    ...(headers['x-forwarded-host'] === undefined ? { 'x-forwarded-host': browserUrl.host } : {}),
-    ...(headers['x-forwarded-proto'] === undefined ? { 'x-forwarded-proto': browserUrl.protocol.slice(0, -1) } : {}),
-  }
+function forwardedHeaders(baseUrl: URL, browserUrl: URL): Record<string, string> {
+  return baseUrl.origin === browserUrl.origin ? {} : { 'x-forwarded-host': browserUrl.host, 'x-forwarded-proto': browserUrl.protocol.slice(0, -1) }
 }
 
 function positiveInteger(name: string, value: unknown, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -215,7 +211,8 @@ export function normalizeClientOptions(options: KratosClientOptions): ClientConf
     fetch: options.fetch,
     timeout: positiveInteger('timeout', options.timeout, 10_000, MAX_TIMER_MS),
     retry: normalizeRetry(options.retry),
-    headers: { ...headers, ...forwardedHeaders(baseUrl, browserUrl, headers) },
+    // A caller's own forwarded headers win.
+    headers: { ...forwardedHeaders(baseUrl, browserUrl), ...headers },
     credentials: options.credentials ?? 'include',
     maxBodyBytes: positiveInteger('maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024),
     hooks: normalizeHooks(options.hooks),

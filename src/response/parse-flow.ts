@@ -39,8 +39,8 @@ function flowProblem(body: unknown): string | undefined {
   if (!isJsonObject(ui)) return 'ui is not an object'
   if (typeof ui['action'] !== 'string') return 'ui.action is not a string'
   // A page may render `<form action={flow.ui.action}>`, or send the browser to `return_to`.
-  if (hasUnsafeScheme(ui['action'])) return 'ui.action is a URL of another scheme than http(s)'
-  if (hasUnsafeScheme(body['return_to'])) return 'return_to is a URL of another scheme than http(s)'
+  if (hasUnsafeScheme(ui['action'])) return 'ui.action is not an http(s) URL'
+  if (hasUnsafeScheme(body['return_to'])) return 'return_to is not an http(s) URL'
   if (typeof ui['method'] !== 'string') return 'ui.method is not a string'
   const messages = messagesProblem(ui['messages'], 'ui.messages')
   if (messages !== undefined) return messages

@@ -70,32 +70,18 @@ export function exchangeSecrets(cookie: string | undefined, setCookie: readonly 
   for (const pair of cookie?.split(';') ?? []) add(valueOf(pair))
   for (const value of extra) add(value)
   const pairs = setCookie.map((header) => header.split(';', 1)[0]!.trim())
-  for (const pair of pairs.filter((pair) => KRATOS_COOKIE_NAME.test(pair))) add(valueOf(pair))
-  for (const pair of pairs.filter((pair) => !KRATOS_COOKIE_NAME.test(pair)).slice(0, MAX_OTHER_SET_COOKIES)) add(valueOf(pair))
+  const isKratos = (pair: string) => KRATOS_COOKIE_NAME.test(pair)
+  for (const pair of [...pairs.filter(isKratos), ...pairs.filter((pair) => !isKratos(pair)).slice(0, MAX_OTHER_SET_COOKIES)]) add(valueOf(pair))
   return [...values].sort((a, b) => b.length - a.length)
 }
 
-// How an echo may spell a character that is not a letter or a digit: as it is, percent-encoded
-// (its UTF-8 bytes, either case), as an HTML character reference (decimal, hex or named) or a JSON
-// \u escape; `+` as a form-decoded space, a space as a form-encoded `+`, `/` as JSON's `\/`. Letters and digits stay as they are in every
-// one of these encodings, so a secret is matched in any mixture of them.
-const NAMED_REFERENCES: Readonly<Record<string, string>> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos', '+': 'plus', '/': 'sol', '=': 'equals' }
-const escapeForRegExp = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')
-const eitherCase = (hex: string): string => hex.replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`)
-
-function spellings(character: string): string {
-  if (/[A-Za-z0-9]/.test(character)) return character
-  const code = character.codePointAt(0)!
-  const hex = code.toString(16)
-  const utf8 = [...new TextEncoder().encode(character)].map((byte) => `%${eitherCase(byte.toString(16).padStart(2, '0'))}`).join('')
-  const forms = [escapeForRegExp(character), utf8, `&#0*${code};`, `&#[xX]0*${eitherCase(hex)};`]
-  if (code <= 0xffff) forms.push(`\\\\u${eitherCase(hex.padStart(4, '0'))}`)
-  if (NAMED_REFERENCES[character] !== undefined) forms.push(`&${NAMED_REFERENCES[character]};`)
-  if (character === '+') forms.push(' ')
-  if (character === ' ') forms.push('\\+')
-  if (character === '/') forms.push('\\\\/')
-  return `(?:${forms.join('|')})`
-}
+// How an echo may spell a character that is not a letter or a digit: as it is, or encoded in any
+// of the ways echoes encode: percent-encoding (of its UTF-8 bytes, either case), an HTML
+// character reference (decimal, hex or named), a JSON \u escape or `\/`, a form's `+` or space.
+// Letters and digits stay as they are in all of these, and are matched exactly: a secret is found
+// in any mixture of encodings, and only where its own letters and digits are.
+const ENCODED = String.raw`%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2}){0,3}|&#?\w{1,8};|\\u[0-9A-Fa-f]{4}|\\/|[ +]`
+const spellings = (character: string): string => (/[A-Za-z0-9]/.test(character) ? character : `(?:${character.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')}|${ENCODED})`)
 
 // One regex per list of secrets (a list serves one response), so a body of many strings is
 // searched once per string, not once per secret.

@@ -160,7 +160,7 @@ export function nextStepFor(endpoints: SettingsEndpoints) {
   return (result: UpdateSettingsFlowResult, options: NextStepOptions = {}): NextStep => {
     const { returnTo } = options
     if (returnTo !== undefined && returnToValue(returnTo) === undefined) {
-      throw new KratosArgumentError(`nextStep: returnTo must be an absolute http(s) URL or a path such as "/settings", not ${JSON.stringify(returnTo)}`)
+      throw new KratosArgumentError(`nextStep: returnTo must be an http(s) URL or a path, not ${JSON.stringify(returnTo)}`)
     }
     switch (result.kind) {
       case 'flow':

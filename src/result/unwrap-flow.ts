@@ -2,24 +2,8 @@ import { UnexpectedResponseError, type KnownKratosError } from '../errors/errors
 import type { SettingsFlow } from '../types.js'
 import type { SettingsFlowResult } from './settings-result.js'
 
-// A path segment this long may be a token or an echoed cookie; Kratos' own are short words.
-const MAX_SHOWN_SEGMENT = 24
-
-/**
- * Where a redirect went, for a message, which is logged: the origin and the path's short
- * segments. The query (`?session_token=`), the fragment and long segments may hold a secret;
- * the whole URL stays on the result.
- */
-function where(location: string | null): string {
-  if (location === null) return 'an unknown location'
-  if (!URL.canParse(location)) return 'a location that is not a URL'
-  const url = new URL(location)
-  const path = url.pathname
-    .split('/')
-    .map((segment) => (segment.length > MAX_SHOWN_SEGMENT ? '…' : segment))
-    .join('/')
-  return `${url.origin}${path}${url.search === '' && url.hash === '' ? '' : ' (query not shown)'}`
-}
+/** Where a redirect went, for a message, which is logged: its origin only. Its path, query and fragment may hold a token or an echoed cookie; the whole URL stays on the result. */
+const where = (location: string | null): string => (location !== null && URL.canParse(location) ? new URL(location).origin : 'an unknown location')
 
 /**
  * Returns the flow of a result, or throws: its error (a `KnownKratosError` or an

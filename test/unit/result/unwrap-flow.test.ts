@@ -17,10 +17,10 @@ describe('unwrapFlow', () => {
     expect(() => unwrapFlow({ ...base, status: 502, kind: 'unexpected', error: unexpected })).toThrow(unexpected)
   })
 
-  test('throws an UnexpectedResponseError naming the target for a redirect', () => {
+  test("throws an UnexpectedResponseError naming the target's origin for a redirect", () => {
     const result: SettingsFlowResult = { ...base, status: 303, kind: 'redirect', location: 'https://app.example.com/ui' }
     expect(() => unwrapFlow(result)).toThrow(UnexpectedResponseError)
-    expect(() => unwrapFlow(result)).toThrow('https://app.example.com/ui')
+    expect(() => unwrapFlow(result)).toThrow('Expected a settings flow, but Kratos redirected to https://app.example.com')
   })
 })
 
@@ -34,12 +34,11 @@ describe('unwrapFlow on a redirect: a message safe to log', () => {
     throw new Error('did not throw')
   }
 
-  test('names the origin and a short path, never the query, the fragment or a long segment', () => {
+  test('names the origin only, never the path, the query or the fragment', () => {
     const token = 'ory_st_c2Vzc2lvblRva2VuU2VjcmV0MTIzNDU2Nzg5'
     const cookie = 'MTc2MzY4ODAwMHxFY2hvZWRDb29raWVWYWx1ZTEyMw'
     const error = redirected(`https://kratos.example/self-service/${cookie}/login?session_token=${token}#${token}`)
-    expect(error.message).toBe('Expected a settings flow, but Kratos redirected to https://kratos.example/self-service/…/login (query not shown)')
-    expect(redirected('https://kratos.example/ui/login').message).toBe('Expected a settings flow, but Kratos redirected to https://kratos.example/ui/login')
-    expect(redirected('not a url').message).toBe('Expected a settings flow, but Kratos redirected to a location that is not a URL')
+    expect(error.message).toBe('Expected a settings flow, but Kratos redirected to https://kratos.example')
+    expect(redirected('not a url').message).toBe('Expected a settings flow, but Kratos redirected to an unknown location')
   })
 })
