@@ -69,7 +69,8 @@ export function exchangeSecrets(cookie: string | undefined, setCookie: readonly 
   const valueOf = (pair: string): string => pair.slice(pair.indexOf('=') + 1).trim()
   for (const pair of cookie?.split(';') ?? []) add(valueOf(pair))
   for (const value of extra) add(value)
-  const pairs = setCookie.map((header) => header.split(';', 1)[0]!.trim())
+  // fetch hands Set-Cookie headers over trimmed.
+  const pairs = setCookie.map((header) => header.split(';', 1)[0]!)
   const isKratos = (pair: string) => KRATOS_COOKIE_NAME.test(pair)
   for (const pair of [...pairs.filter(isKratos), ...pairs.filter((pair) => !isKratos(pair)).slice(0, MAX_OTHER_SET_COOKIES)]) add(valueOf(pair))
   return [...values].sort((a, b) => b.length - a.length)

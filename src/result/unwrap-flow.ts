@@ -3,6 +3,7 @@ import type { SettingsFlow } from '../types.js'
 import type { SettingsFlowResult } from './settings-result.js'
 
 /** Where a redirect went, for a message, which is logged: its origin only. Its path, query and fragment may hold a token or an echoed cookie; the whole URL stays on the result. */
+// Stryker disable next-line ConditionalExpression: equivalent; URL.canParse(null) is false
 const where = (location: string | null): string => (location !== null && URL.canParse(location) ? new URL(location).origin : 'an unknown location')
 
 /**

@@ -203,3 +203,18 @@ describe("only Kratos' own cookies are forwarded", () => {
     expect(headers.getSetCookie()).toEqual([])
   })
 })
+
+describe('kratosCookies, the edges', () => {
+  test('an exact name matches that name only; a prefix matches what it begins, not a shorter stem', () => {
+    const headers = new Headers()
+    const skipped = forwardSetCookie(['my_session=1', 'my_session_2=2', 'csrf_token_x=3', 'cx=4', 'c=5'], headers, { kratosCookies: ['my_session', 'csrf_token_*'] })
+    expect(skipped).toEqual(['my_session_2', 'cx', 'c'])
+    expect(headers.getSetCookie()).toEqual(['my_session=1', 'csrf_token_x=3'])
+  })
+
+  test('a list with one name that is not one is refused whole, with a message saying what a name is', () => {
+    expect(() => forwardSetCookie([], new Headers(), { kratosCookies: ['ory_kratos_session', 1 as never] })).toThrow(
+      new KratosArgumentError('kratosCookies must be a list of cookie names, each exact or ending in "*" after a prefix.'),
+    )
+  })
+})

@@ -27,3 +27,11 @@ describe('withSetCookie', () => {
     expect(() => withSetCookie('a=1', 'b=2' as never)).toThrow('withSetCookie() needs the Set-Cookie headers as an array, as in result.setCookie.')
   })
 })
+
+describe('withSetCookie, the edges', () => {
+  test('trims the pairs it keeps, skips a header that is not a string, and names what is wrong', () => {
+    expect(withSetCookie(' a=1 ;  b = 2 ', [])).toBe('a=1; b=2')
+    expect(withSetCookie('a=1', [42 as never, 'b=2'])).toBe('a=1; b=2')
+    expect(() => withSetCookie(42 as never, [])).toThrow('withSetCookie() needs the Cookie header as a string, or undefined.')
+  })
+})

@@ -66,3 +66,23 @@ describe("server text in an error's fields meant for logs cannot forge a log lin
     expect(reason).toBe('rx\\r\\n2026-12-07 INFO user=admin logged in\\u001b[2K\\u0085\\u009b31m')
   })
 })
+
+describe("a network error's cause chain is a bounded copy", () => {
+  test('four causes deep at most; each keeps its kind, its name, its code as a field, and nothing else', async () => {
+    const { KratosNetworkError } = await import('../../../src/index.js')
+    let deepest: Error = Object.assign(new Error('level 6'), { code: 'E6' })
+    for (let level = 5; level >= 1; level--)
+      deepest = Object.assign(level === 1 ? new TypeError('fetch failed', { cause: deepest }) : new Error(`level ${level}`, { cause: deepest }), { data: 'raw', code: `E${level}` })
+    const parser = Object.assign(new Error('Parse Error'), { name: 'HTTPParserError', data: 'HTTP/1.1 200\r\nSet-Cookie: s=1', code: 'HPE_INVALID_HEADER_TOKEN' })
+    const error = new KratosNetworkError('GET', 'http://kratos.test/x', deepest)
+    const chain: Error[] = []
+    for (let current = error.cause as Error | undefined; current !== undefined; current = current.cause as Error | undefined) chain.push(current)
+    expect(chain.map((cause) => cause.message)).toEqual(['fetch failed', 'level 2', 'level 3', 'level 4'])
+    expect(chain[0]).toBeInstanceOf(TypeError)
+    expect(chain.map((cause) => (cause as Error & { code?: string }).code)).toEqual(['E1', 'E2', 'E3', 'E4'])
+    expect(Object.keys(chain[0]!)).toEqual(['code'])
+    const copied = new KratosNetworkError('GET', 'http://kratos.test/x', new TypeError('fetch failed', { cause: parser })).cause as Error
+    expect(copied.cause).toMatchObject({ name: 'HTTPParserError', message: 'Parse Error', code: 'HPE_INVALID_HEADER_TOKEN' })
+    expect(Object.keys(copied.cause as object).sort()).toEqual(['code', 'name'])
+  })
+})

@@ -32,5 +32,8 @@ describe('the runtime check refuses what a page cannot render safely', () => {
     expect(variant((flow) => (flow['return_to'] = 'https://app.example/settings')).ok).toBe(true)
     expect(variant((flow) => (flow['ui'].nodes[1].meta = { label: null })).ok).toBe(true)
     expect(variant((flow) => (flow['ui'].nodes[1].meta = {})).ok).toBe(true)
+    // Kratos' document lets ui.nodes be absent or null: no nodes.
+    expect(variant((flow) => delete flow['ui'].nodes)).toMatchObject({ ok: true, value: { ui: { nodes: [] } } })
+    expect(variant((flow) => (flow['ui'].nodes = null))).toMatchObject({ ok: true, value: { ui: { nodes: [] } } })
   })
 })

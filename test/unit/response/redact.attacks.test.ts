@@ -249,3 +249,19 @@ describe('redactJson', () => {
     })
   })
 })
+
+describe('exchangeSecrets and redactExchangeSecrets, the edges', () => {
+  test("Kratos' cookies first do not use up the 64 places of the others", async () => {
+    const { exchangeSecrets: secretsOf } = await import('../../../src/response/redact.js')
+    const others = Array.from({ length: 64 }, (_, index) => `o${index}=other-value-${String(index).padStart(4, '0')}`)
+    const secrets = secretsOf(undefined, ['ory_kratos_session=kratos-session-value', ...others], [])
+    expect(secrets).toContain('other-value-0063')
+    expect(secrets).toHaveLength(65)
+  })
+
+  test('without secrets, text stays as it is (the word "undefined" too); a named secret keeps its name', async () => {
+    const { redactExchangeSecrets } = await import('../../../src/response/redact.js')
+    expect(redactExchangeSecrets('undefined', [])).toBe('undefined')
+    expect(redactExchangeSecrets('https://x.example/?session_token=plain-value-123&state=keep', [])).toBe(`https://x.example/?session_token=${REDACTED}&state=keep`)
+  })
+})
