@@ -25,8 +25,8 @@ export function withSetCookie(cookie: string | undefined, setCookie: readonly st
     if (name !== '') cookies.set(name, pair.slice(at + 1).trim())
   }
   for (const header of setCookie) {
-    const parsed = typeof header === 'string' ? Cookie.parse(header) : undefined
-    // tough-cookie parses no cookie without a name.
+    // tough-cookie parses no cookie from a header without a name, or from what is not a string.
+    const parsed = Cookie.parse(header)
     if (parsed === undefined) continue
     // TTL: Max-Age first, then Expires; 0 or less is a deletion, Infinity a session cookie.
     if (parsed.TTL() <= 0) cookies.delete(parsed.key)
