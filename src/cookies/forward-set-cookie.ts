@@ -1,4 +1,5 @@
 import { KratosArgumentError } from '../errors/errors.js'
+import { KRATOS_COOKIE_NAMES, matchesCookieName } from '../kratos/secrets.js'
 import { checkRewrite, parseSetCookie, rewriteSetCookie, type SetCookieRewrite } from './rewrite-set-cookie.js'
 
 /** A Node `ServerResponse` (also Express' and the pages router's `res`). */
@@ -49,16 +50,11 @@ export interface ForwardSetCookieOptions extends SetCookieRewrite {
   kratosCookies?: readonly string[] | undefined
 }
 
-/** The names Kratos gives its cookies unless configured otherwise. */
-const KRATOS_COOKIES: readonly string[] = ['ory_kratos_session', 'ory_kratos_continuity', 'csrf_token*']
-
-/** A test of a cookie's name against a list of names, each exact or (ending in `*`) a prefix. */
-function nameMatcher(names: unknown): (name: string) => boolean {
+/** Throws unless `names` is a list of cookie names, each exact or a prefix ending in `*`. */
+function checkNames(names: unknown): asserts names is readonly string[] {
   if (!Array.isArray(names) || names.some((name) => typeof name !== 'string' || name === '' || name === '*')) {
     throw new KratosArgumentError('kratosCookies must be a list of cookie names, each exact or ending in "*" after a prefix.')
   }
-  const list = names as readonly string[]
-  return (name) => list.some((pattern) => (pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern))
 }
 
 /** Where {@link forwardSetCookie} writes: a `Headers`, a `Response` (also `NextResponse`), a Node response, or Next.js `ResponseCookies`. */
@@ -88,13 +84,14 @@ export function forwardSetCookie(setCookie: readonly string[], target: SetCookie
   if (!Array.isArray(setCookie)) throw new KratosArgumentError('forwardSetCookie() needs the Set-Cookie headers as an array, as in result.setCookie.')
   // Checked once up front, so that a wrong option throws even when Kratos sent no cookie.
   if (options !== undefined) checkRewrite(options)
-  const isKratos = nameMatcher(options?.kratosCookies ?? KRATOS_COOKIES)
+  const names = options?.kratosCookies ?? KRATOS_COOKIE_NAMES
+  checkNames(names)
   if (typeof target !== 'object' || target === null) throw unwritable()
   const skipped: string[] = []
   const cookies = setCookie.flatMap((cookie) => {
     const rewritten = rewriteSetCookie(cookie, options)
     const { key } = parseSetCookie(rewritten)
-    if (isKratos(key)) return [rewritten]
+    if (matchesCookieName(key, names)) return [rewritten]
     skipped.push(key)
     return []
   })

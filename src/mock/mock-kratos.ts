@@ -276,6 +276,19 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     return body
   }
   const settingsUi = (flowId: string) => `${uiUrl}/settings?flow=${flowId}`
+  /** The session cookie Kratos issues (again) for `token` (hook.go:353-355). */
+  const sessionCookie = (token: string) => `${SESSION_COOKIE}=${token}; Path=/; Expires=${new Date(now().getTime() + 86_400_000).toUTCString()}; Max-Age=86400; HttpOnly; SameSite=Lax${secure}`
+  /**
+   * A request's body as Kratos' decoder reads it: JSON for a JSON content type, a form otherwise.
+   * It knows the identity schema: a boolean trait, like a boolean field, takes its last value (a
+   * checkbox after its hidden "false").
+   */
+  const readBody = async (request: Request): Promise<{ body: JsonObject; form: boolean }> => {
+    // Stryker disable next-line StringLiteral: equivalent; a missing and a made-up content type both mean a form body
+    const form = !(request.headers.get('content-type') ?? '').startsWith('application/json')
+    const text = await request.text()
+    return { form, body: form ? parseFormBody(text, (name) => traitSchemaOf(traitsSchema, name)?.type === 'boolean') : normalizeJsonBody(parseJson(text)) }
+  }
   const continuityCookie = (value = newCsrfSecret()) =>
     new Headers({
       'set-cookie': `${CONTINUITY_COOKIE}=${value}; Path=/; Expires=${new Date(now().getTime() + 3_600_000).toUTCString()}; Max-Age=3600; HttpOnly; SameSite=Lax${secure}`,
@@ -448,12 +461,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
       return fail(body, asJson)
     }
 
-    // Stryker disable next-line StringLiteral: equivalent; a missing and a made-up content type both mean a form body
-    const type = request.headers.get('content-type') ?? ''
-    const text = await request.text()
-    const form = !type.startsWith('application/json')
-    // Kratos' decoder knows the schema: a boolean trait, like a boolean field, takes its last value (a checkbox after its hidden "false").
-    const body = form ? parseFormBody(text, (name) => traitSchemaOf(traitsSchema, name)?.type === 'boolean') : normalizeJsonBody(parseJson(text))
+    const { body, form } = await readBody(request)
     return applyUpdate(request, url, asJson, found, token, stored, body, form)
   }
 
@@ -533,10 +541,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
         // A profile update's flow carries the identity as the update left it, without state_changed_at (recorded: U1, U34).
         if (body['method'] === 'profile' && !version.profileKeepsStateChangedAt) delete next.identity.state_changed_at
         stored.flow = next
-        // hook.go:353-355: the session cookie is issued again.
-        const headers = new Headers({
-          'set-cookie': `${SESSION_COOKIE}=${token}; Path=/; Expires=${new Date(now().getTime() + 86_400_000).toUTCString()}; Max-Age=86400; HttpOnly; SameSite=Lax${secure}`,
-        })
+        const headers = new Headers({ 'set-cookie': sessionCookie(token) })
         const allowedReturn = next.return_to !== undefined && checkReturnTo(next.return_to) === undefined ? new URL(next.return_to, defaultReturnUrl).href : undefined
         const returnTo = allowedReturn ?? settingsUi(flowId)
         const verify = verification(body, previousEmail, found.identity)
@@ -601,9 +606,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
   const submitLogin = async (request: Request, url: URL, asJson: boolean): Promise<Response> => {
     const login = loginFlows.get(url.searchParams.get('flow') ?? '')
     if (login === undefined || login.expiresAt < now()) return fail(herodot(404, 'The requested resource could not be found', 'The login flow does not exist or has expired.'), asJson)
-    const form = !(request.headers.get('content-type') ?? '').startsWith('application/json')
-    const text = await request.text()
-    const body = form ? parseFormBody(text) : normalizeJsonBody(parseJson(text))
+    const { body, form } = await readBody(request)
     if (!verifyCsrfToken(readCsrfSecret(readCookie(request.headers.get('cookie'), CSRF_COOKIE)), body['csrf_token'])) return fail(csrfError(request, form, body), asJson)
     const identifier = typeof body['identifier'] === 'string' ? body['identifier'].trim() : ''
     if (login.session === undefined && identifier === '') return fail(herodot(400, 'The request was malformed or contained invalid parameters', 'Property identifier is missing.'), asJson)
@@ -614,7 +617,7 @@ export function createMockKratos(options: MockKratosOptions): MockKratosHandler 
     const token = crypto.randomUUID()
     sessions.set(token, signedIn)
     loginFlows.delete(login.id)
-    const headers = new Headers({ 'set-cookie': `${SESSION_COOKIE}=${token}; Path=/; Expires=${new Date(now().getTime() + 86_400_000).toUTCString()}; Max-Age=86400; HttpOnly; SameSite=Lax${secure}` })
+    const headers = new Headers({ 'set-cookie': sessionCookie(token) })
     if (!asJson) return redirect(login.returnTo, 303, headers)
     const sessionJson = {
       id: crypto.randomUUID(),

@@ -1,5 +1,6 @@
 import { KratosArgumentError } from '../errors/errors.js'
 import { getCsrfToken } from '../flow/flow-helpers.js'
+import { SECRET_BODY_FIELDS } from '../kratos/secrets.js'
 import { SETTINGS_OPERATIONS, type SettingsOperation } from '../kratos/operations.js'
 import type { SettingsFlow, UpdateSettingsFlowBody } from '../types.js'
 import { isJsonObject } from '../utils/json.js'
@@ -61,10 +62,6 @@ export interface RequestSpec<Operation extends SettingsOperation = SettingsOpera
 const GET_OPTIONS = keysOf<GetSettingsFlowOptions>({ signal: true })
 const CREATE_OPTIONS = keysOf<CreateBrowserSettingsFlowOptions>({ signal: true, organization: true, mode: true })
 const UPDATE_OPTIONS = keysOf<UpdateSettingsFlowOptions>({ signal: true, encoding: true, mode: true })
-
-// The update body's fields whose values are secrets: an upstream that echoes the request must not
-// show them in an error (the new password, the CSRF token, a security key's or passkey's answer).
-const SECRET_BODY_FIELDS = ['password', 'csrf_token', 'totp_code', 'webauthn_register', 'passkey_settings_register'] as const
 
 const ACCEPT: Record<ResponseMode, string> = { json: 'application/json', redirect: 'text/html' }
 const CONTENT_TYPE = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const

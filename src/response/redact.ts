@@ -1,22 +1,12 @@
+import { SECRET_BODY_FIELDS } from '../kratos/secrets.js'
 import { isJsonObject } from '../utils/json.js'
 
 /** What replaces a secret in a redacted copy. */
 export const REDACTED = '[redacted]'
 
 // Keys whose values are secrets wherever they appear; compared lower-cased.
-const SECRET_KEYS: ReadonlySet<string> = new Set([
-  'csrf_token',
-  'session_token',
-  'ory_session_token',
-  'cookie',
-  'set-cookie',
-  'authorization',
-  // An update body's secrets, as an upstream that echoes the request would show them.
-  'password',
-  'totp_code',
-  'webauthn_register',
-  'passkey_settings_register',
-])
+// An update body's secret fields are among them, as an upstream that echoes the request shows them.
+const SECRET_KEYS: ReadonlySet<string> = new Set(['session_token', 'ory_session_token', 'cookie', 'set-cookie', 'authorization', ...SECRET_BODY_FIELDS])
 
 // A value shorter than this is not searched for in text: it is no secret worth the name, and
 // searching for "1" or "dark" would erase everything.
@@ -50,7 +40,9 @@ const NODE_VALUE = /("name"\s{0,16}:\s{0,16}"csrf_token"[^{}]{0,200}?"value"\s{0
 // The most values taken from Set-Cookie headers of names that are not Kratos': a real answer sets
 // at most three cookies, and each value searched for costs time over every string of a body.
 const MAX_OTHER_SET_COOKIES = 64
-const KRATOS_COOKIE_NAME = /^(?:ory_kratos_session|ory_kratos_continuity|ory_session_|csrf_token)/
+// Kratos' own cookies (kratos/secrets.ts KRATOS_COOKIE_NAMES, as one pattern: the core's bundle
+// has no room for the list's matcher) and Ory Network's session cookies.
+const KRATOS_COOKIE_NAME = /^(?:ory_kratos_session|ory_kratos_continuity|csrf_token|ory_session_)/
 
 /**
  * What a body kept on an error must not show, from the exchange itself: the values of the

@@ -18,7 +18,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   response: ['request', 'result', 'errors', 'kratos', 'utils', 'types'],
   result: ['errors', 'kratos', 'utils', 'types'],
   client: ['request', 'transport', 'response', 'result', 'errors', 'kratos', 'types'],
-  cookies: ['errors'],
+  cookies: ['errors', 'kratos'],
   mock: ['kratos', 'utils', 'types'],
   msw: ['mock', 'kratos'],
 }

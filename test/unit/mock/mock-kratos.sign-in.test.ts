@@ -15,9 +15,9 @@ function browser(options: Partial<MockKratosOptions> = {}) {
     const response = (await kratos(new Request(url, { ...init, headers })))!
     for (const line of response.headers.getSetCookie()) {
       const [pair = ''] = line.split(';')
-      const [name = '', value = ''] = pair.split('=', 2)
+      const [name = ''] = pair.split('=', 1)
       if (/Max-Age=0/.test(line)) cookies.delete(name)
-      else cookies.set(name, pair.slice(name.length + 1) || value)
+      else cookies.set(name, pair.slice(name.length + 1))
     }
     return response
   }

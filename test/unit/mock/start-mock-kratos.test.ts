@@ -39,8 +39,13 @@ describe('startMockKratos', () => {
     }
   })
 
-  test('options the mock refuses close the server it opened', async () => {
-    await expect(startMockKratos({ corsOrigins: ['not an origin'] })).rejects.toThrow(TypeError)
+  test('options the mock refuses close the server it opened: its port is free again', async () => {
+    const { freePort } = await import('../../helpers/http-server.js')
+    const port = await freePort()
+    await expect(startMockKratos({ port, corsOrigins: ['not an origin'] })).rejects.toThrow(TypeError)
+    const again = await startMockKratos({ port })
+    await again.close()
+    expect(new URL(again.url).port).toBe(String(port))
   })
 })
 

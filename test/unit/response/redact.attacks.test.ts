@@ -265,3 +265,12 @@ describe('exchangeSecrets and redactExchangeSecrets, the edges', () => {
     expect(redactExchangeSecrets('https://x.example/?session_token=plain-value-123&state=keep', [])).toBe(`https://x.example/?session_token=${REDACTED}&state=keep`)
   })
 })
+
+test("every cookie name kratos/secrets.ts calls Kratos' is taken after 64 others, as forwardSetCookie forwards it", async () => {
+  const { KRATOS_COOKIE_NAMES } = await import('../../../src/kratos/secrets.js')
+  const { exchangeSecrets: secretsOf } = await import('../../../src/response/redact.js')
+  const others = Array.from({ length: 64 }, (_, index) => `o${index}=other-value-${String(index).padStart(4, '0')}`)
+  for (const name of KRATOS_COOKIE_NAMES.map((pattern) => pattern.replace('*', '_806060ca'))) {
+    expect(secretsOf(undefined, [...others, `${name}=the-kratos-cookie-value`], []), name).toContain('the-kratos-cookie-value')
+  }
+})
